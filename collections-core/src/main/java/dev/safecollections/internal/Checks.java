@@ -1,0 +1,69 @@
+package dev.safecollections.internal;
+
+import java.time.Duration;
+
+/**
+ * Builds the library's validation errors, so that every message has one shape: lowercase,
+ * what was wrong, then the offending value ({@code "maximum size must be positive: -1"}).
+ *
+ * <p>Not part of the public API.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Throws {@link NullPointerException} whose message is the argument's name. */
+  public static <T> T requireNonNull(T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name);
+    }
+    return value;
+  }
+
+  /** Throws {@link IllegalArgumentException} "{@code <name> must be positive: <value>}". */
+  public static long requirePositive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+
+  /** Throws {@link IllegalArgumentException} "{@code <name> must not be negative: <value>}". */
+  public static long requireNonNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+
+  /** Requires a non-null, strictly positive duration. */
+  public static Duration requirePositive(Duration value, String name) {
+    requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+
+  /** Throws {@link IllegalStateException} "{@code <name> was already set to <value>}". */
+  public static void requireUnset(Object current, String name) {
+    if (current != null) {
+      throw new IllegalStateException(name + " was already set to " + current);
+    }
+  }
+
+  /** Throws {@link IllegalStateException} with the message when the condition is false. */
+  public static void requireState(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  /** The duration in nanoseconds, saturated at {@link Long#MAX_VALUE} instead of overflowing. */
+  public static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLarge) {
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.safecollections.internal;
+
+import dev.safecollections.CollectionMetrics;
+import dev.safecollections.RemovalCause;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records a collection's counters, in the manner of Caffeine's {@code StatsCounter}: a
+ * concurrent implementation of striped adders and a disabled one that costs a virtual call.
+ * Not part of the public API.
+ */
+public interface MetricsRecorder {
+
+  void recordHit();
+
+  void recordMiss();
+
+  void recordInsertion();
+
+  void recordRemoval(RemovalCause cause);
+
+  void recordRejection();
+
+  void recordCompaction();
+
+  /** Copies the counters into the snapshot builder. */
+  void snapshot(CollectionMetrics.Builder into);
+
+  /** A recorder for {@code recordMetrics()} when {@code enabled}, else the no-op one. */
+  static MetricsRecorder create(boolean enabled) {
+    return enabled ? new Concurrent() : Disabled.INSTANCE;
+  }
+
+  /** Records nothing; every count reads as zero. */
+  enum Disabled implements MetricsRecorder {
+    INSTANCE;
+
+    @Override public void recordHit() {}
+    @Override public void recordMiss() {}
+    @Override public void recordInsertion() {}
+    @Override public void recordRemoval(RemovalCause cause) {}
+    @Override public void recordRejection() {}
+    @Override public void recordCompaction() {}
+    @Override public void snapshot(CollectionMetrics.Builder into) {}
+  }
+
+  /** Exact counts on {@link LongAdder}s; thread-safe. */
+  final class Concurrent implements MetricsRecorder {
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder insertions = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
+    private final LongAdder compactions = new LongAdder();
+    private final LongAdder[] removals = new LongAdder[RemovalCause.values().length];
+
+    Concurrent() {
+      for (int i = 0; i < removals.length; i++) {
+        removals[i] = new LongAdder();
+      }
+    }
+
+    @Override public void recordHit() { hits.increment(); }
+    @Override public void recordMiss() { misses.increment(); }
+    @Override public void recordInsertion() { insertions.increment(); }
+    @Override public void recordRemoval(RemovalCause cause) { removals[cause.ordinal()].increment(); }
+    @Override public void recordRejection() { rejections.increment(); }
+    @Override public void recordCompaction() { compactions.increment(); }
+
+    private long removed(RemovalCause cause) {
+      return removals[cause.ordinal()].sum();
+    }
+
+    @Override
+    public void snapshot(CollectionMetrics.Builder into) {
+      into.hitCount(hits.sum())
+          .missCount(misses.sum())
+          .insertionCount(insertions.sum())
+          .replacementCount(removed(RemovalCause.REPLACED))
+          .removalCount(removed(RemovalCause.EXPLICIT))
+          .evictionCount(removed(RemovalCause.SIZE))
+          .expirationCount(removed(RemovalCause.EXPIRED))
+          .collectedCount(removed(RemovalCause.COLLECTED))
+          .rejectionCount(rejections.sum())
+          .compactionCount(compactions.sum());
+    }
+  }
+}

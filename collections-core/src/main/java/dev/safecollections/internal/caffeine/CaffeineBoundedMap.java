@@ -1,0 +1,742 @@
+package dev.safecollections.internal.caffeine;
+
+import static dev.safecollections.internal.Checks.requireNonNull;
+
+import dev.safecollections.CapacityExceededException;
+import dev.safecollections.CollectionMetrics;
+import dev.safecollections.ConcurrentBoundedMap;
+import dev.safecollections.RemovalCause;
+import dev.safecollections.RemovalListener;
+import dev.safecollections.internal.MapSpec;
+import dev.safecollections.internal.MetricsRecorder;
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A thread-safe bounded map over a Caffeine cache.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>Bound (I1).</b> Caffeine runs its maintenance (eviction, expiry, listener calls) on the
+ * calling thread here ({@code executor(Runnable::run)}), but a writer that loses the race for
+ * Caffeine's eviction lock leaves its eviction to the lock holder, which may already be past
+ * that point. So after every insertion this map checks the size and, when it is over the
+ * bound, runs {@code cleanUp()} itself; byte-bounded maps always do, since their weight is not
+ * visible without the lock. Every writer therefore returns with everything it added already
+ * accounted for, and once concurrent writers have all returned the size is within the bound.
+ * With {@code REJECT}, Caffeine has no bound of its own: an {@link Admission} reserves a slot
+ * (and bytes) inside the atomic compute of each insertion and fails it before it changes
+ * anything.
+ *
+ * <p><b>Compaction (I2).</b> Caffeine's hash table and frequency sketch never shrink, so the
+ * map tracks the high-water size of its current backing cache and, when the size falls to a
+ * quarter of it (and the high water was at least {@value #COMPACTION_MIN_PEAK} entries), builds
+ * a new cache sized for the live entries, copies them with their remaining time to live, and
+ * swaps it in. {@code clear()} does the same from {@value #CLEAR_MIN_PEAK} entries, returning
+ * the map to a fresh footprint. The factor of four is the hysteresis: after a rebuild at size
+ * {@code n} the next needs growth past {@code 4n} and a fall back to {@code n}, so the copying
+ * costs O(1) amortized per removal and alternating growth and shrinkage cannot thrash. The
+ * backing table therefore holds at most about four times the live entries once removals
+ * settle.
+ *
+ * <p>Each backing cache is a {@link Generation}. Writes hold the read side of a
+ * {@link StampedLock}; a rebuild holds the write side, taken only with {@code tryWriteLock} so
+ * that no thread ever waits for it (a listener or compute function that writes back into the
+ * map cannot deadlock against it); a rebuild that finds the lock busy is retried by the next
+ * write or sweep. Reads are optimistic and retry under the read lock only if a rebuild ran
+ * meanwhile. During a rebuild the old cache's ticker is frozen, so nothing expires in it
+ * between the moment its remaining lifetimes are read and the swap; an entry whose time ran
+ * out during the copy is reported {@code EXPIRED} by the rebuild itself. A retired generation
+ * reports nothing to listeners or metrics. Values of weakly held entries that the collector
+ * clears during the copy are dropped without a {@code COLLECTED} notification.
+ *
+ * <p><b>Idle expiry (I4).</b> Expiring maps give Caffeine a scheduler backed by the one shared
+ * daemon {@link dev.safecollections.internal.Sweeper} thread. Its tasks reach the map only
+ * through a weak reference, so a pending sweep never keeps an unreachable map alive, and a
+ * sweep also checks for compaction.
+ *
+ * <p><b>Release (I3).</b> Removal, replacement and eviction drop the value from the cache
+ * within the call; listeners run synchronously and the map keeps no reference afterwards.
+ *
+ * <p>Not part of the public API: obtain instances from {@code SafeMaps}.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
+    implements ConcurrentBoundedMap<K, V> {
+  /** The smallest high-water size at which removals trigger a rebuild. */
+  static final long COMPACTION_MIN_PEAK = 4096;
+  /** The smallest high-water size at which {@code clear()} rebuilds. */
+  static final long CLEAR_MIN_PEAK = 64;
+  /** Rebuild when the size falls to {@code 1 / SHRINK_FACTOR} of the high water. */
+  static final long SHRINK_FACTOR = 4;
+
+  private static final System.Logger LOGGER =
+      System.getLogger(CaffeineBoundedMap.class.getName());
+
+  final MapSpec<K, V> spec;
+  final MetricsRecorder metrics;
+  private final String name;
+  private final Admission admission;
+  private final StampedLock lock = new StampedLock();
+  private final AtomicLong peakSize = new AtomicLong();
+  private volatile Generation<K, V> current;
+  /** The largest size of the current generation; racy, but only a compaction heuristic. */
+  private volatile long highWater;
+
+  private Set<K> keySet;
+  private Collection<V> values;
+  private Set<Entry<K, V>> entrySet;
+
+  public CaffeineBoundedMap(MapSpec<K, V> spec) {
+    this.spec = spec;
+    this.metrics = MetricsRecorder.create(spec.recordMetrics());
+    this.name = (spec.name() != null) ? spec.name()
+        : "SafeMap@" + Integer.toHexString(System.identityHashCode(this));
+    this.admission = spec.rejects() ? new Admission(spec) : null;
+    this.current = Generation.create(this, Math.max(0, spec.initialCapacity()));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public V get(Object key) {
+    requireNonNull(key, "key");
+    V value = read(key);
+    if (value == null) {
+      metrics.recordMiss();
+    } else {
+      metrics.recordHit();
+    }
+    return value;
+  }
+
+  @Override
+  public V getOrDefault(Object key, V defaultValue) {
+    V value = get(key);
+    return (value == null) ? defaultValue : value;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    requireNonNull(key, "key");
+    return read(key) != null;
+  }
+
+  @Override
+  public boolean containsValue(Object value) {
+    requireNonNull(value, "value");
+    return current.map.containsValue(value);
+  }
+
+  private V read(Object key) {
+    long stamp = lock.tryOptimisticRead();
+    V value = current.map.get(key);
+    if (!lock.validate(stamp)) {
+      stamp = lock.readLock();
+      try {
+        value = current.map.get(key);
+      } finally {
+        lock.unlockRead(stamp);
+      }
+    }
+    return value;
+  }
+
+  @Override
+  public int size() {
+    return (int) Math.min(Integer.MAX_VALUE, longSize());
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return longSize() == 0;
+  }
+
+  /** The exact size: pending expirations and collected references are processed first. */
+  long longSize() {
+    Generation<K, V> g = current;
+    if (spec.expires() || spec.weakKeys() || spec.valueStrength() != MapSpec.ValueStrength.STRONG) {
+      g.cache.cleanUp();
+    }
+    return g.cache.estimatedSize();
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public V put(K key, V value) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    Generation<K, V> g;
+    V old;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      old = (admission == null) ? g.map.put(key, value) : admittedPut(g, key, value, false);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, (old == null) ? 1 : 0);
+    return old;
+  }
+
+  @Override
+  public V putIfAbsent(K key, V value) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    Generation<K, V> g;
+    V old;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      old = (admission == null) ? g.map.putIfAbsent(key, value) : admittedPut(g, key, value, true);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, (old == null) ? 1 : 0);
+    return old;
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    requireNonNull(map, "map");
+    map.forEach(this::put);
+  }
+
+  @Override
+  public V replace(K key, V value) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    if (chargesReplacements()) {
+      return computeIfPresentReturningOld(key, (k, old) -> value);
+    }
+    Generation<K, V> g;
+    V old;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      old = g.map.replace(key, value);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, 0);
+    return old;
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    requireNonNull(key, "key");
+    requireNonNull(oldValue, "oldValue");
+    requireNonNull(newValue, "newValue");
+    if (chargesReplacements()) {
+      boolean[] replaced = {false};
+      computeIfPresent(key, (k, v) -> {
+        replaced[0] = v.equals(oldValue);
+        return replaced[0] ? newValue : v;
+      });
+      return replaced[0];
+    }
+    Generation<K, V> g;
+    boolean replaced;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      replaced = g.map.replace(key, oldValue, newValue);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, 0);
+    return replaced;
+  }
+
+  @Override
+  public V remove(Object key) {
+    requireNonNull(key, "key");
+    Generation<K, V> g;
+    V old;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      old = g.map.remove(key);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, (old == null) ? 0 : -1);
+    return old;
+  }
+
+  @Override
+  public boolean remove(Object key, Object value) {
+    requireNonNull(key, "key");
+    if (value == null) {
+      return false;
+    }
+    Generation<K, V> g;
+    boolean removed;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      removed = g.map.remove(key, value);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, removed ? -1 : 0);
+    return removed;
+  }
+
+  @Override
+  public void clear() {
+    long stamp = lock.readLock();
+    try {
+      current.map.clear();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    compactIfShrunk(CLEAR_MIN_PEAK);
+  }
+
+  @Override
+  public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+    requireNonNull(key, "key");
+    requireNonNull(mappingFunction, "mappingFunction");
+    Outcome<V> outcome = new Outcome<>();
+    return remap(outcome, g -> g.map.computeIfAbsent(key, k -> {
+      V value = mappingFunction.apply(k);
+      return outcome.admit(this, k, null, value);
+    }));
+  }
+
+  @Override
+  public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+    requireNonNull(key, "key");
+    requireNonNull(remappingFunction, "remappingFunction");
+    Outcome<V> outcome = new Outcome<>();
+    return remap(outcome, g -> g.map.computeIfPresent(key,
+        (k, old) -> outcome.admit(this, k, old, remappingFunction.apply(k, old))));
+  }
+
+  @Override
+  public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+    requireNonNull(key, "key");
+    requireNonNull(remappingFunction, "remappingFunction");
+    Outcome<V> outcome = new Outcome<>();
+    return remap(outcome, g -> g.map.compute(key,
+        (k, old) -> outcome.admit(this, k, old, remappingFunction.apply(k, old))));
+  }
+
+  @Override
+  public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    requireNonNull(remappingFunction, "remappingFunction");
+    return compute(key, (k, old) -> (old == null) ? value : remappingFunction.apply(old, value));
+  }
+
+  private V computeIfPresentReturningOld(K key, BiFunction<? super K, ? super V, ? extends V> fn) {
+    Outcome<V> outcome = new Outcome<>();
+    remap(outcome, g -> g.map.computeIfPresent(key,
+        (k, old) -> outcome.admit(this, k, old, fn.apply(k, old))));
+    return outcome.old;
+  }
+
+  private V remap(Outcome<V> outcome, Function<Generation<K, V>, V> operation) {
+    Generation<K, V> g;
+    V result;
+    long stamp = lock.readLock();
+    try {
+      g = current;
+      result = operation.apply(g);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    afterWrite(g, outcome.sizeChange());
+    return result;
+  }
+
+  /** Puts through an atomic compute so that {@link Admission} can refuse before any change. */
+  private V admittedPut(Generation<K, V> g, K key, V value, boolean onlyIfAbsent) {
+    Outcome<V> outcome = new Outcome<>();
+    g.map.compute(key, (k, old) ->
+        (onlyIfAbsent && old != null) ? outcome.keep(old) : outcome.admit(this, k, old, value));
+    return outcome.old;
+  }
+
+  private boolean chargesReplacements() {
+    return admission != null && spec.boundedByBytes();
+  }
+
+  /** Checks a value about to be stored against the REJECT bound; throws if it does not fit. */
+  void admit(K key, V old, V value) {
+    if (admission == null || value == null || value == old) {
+      return;
+    }
+    long bytes = spec.boundedByBytes() ? weigh(key, value) - ((old == null) ? 0 : weigh(key, old)) : 0;
+    if (!admission.tryAcquire((old == null) ? 1 : 0, bytes)) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(admission.describeBound(name));
+    }
+  }
+
+  long weigh(K key, V value) {
+    long weight = spec.weigher().weigh(key, value);
+    if (weight < 0) {
+      throw new IllegalArgumentException("weight must not be negative: " + weight);
+    }
+    return weight;
+  }
+
+  /**
+   * After every write, outside the lock: enforce the bound, note the peak, and rebuild the
+   * backing store if the content shrank.
+   */
+  private void afterWrite(Generation<K, V> g, int sizeChange) {
+    if (sizeChange > 0) {
+      metrics.recordInsertion();
+    }
+    if (admission == null) {
+      if (spec.boundedByBytes()) {
+        g.cache.cleanUp();
+      } else if (sizeChange > 0 && g.cache.estimatedSize() > spec.maximumSize()) {
+        g.cache.cleanUp();
+      }
+    }
+    if (sizeChange > 0) {
+      notePeak(g.cache.estimatedSize());
+    } else if (sizeChange < 0) {
+      compactIfShrunk(COMPACTION_MIN_PEAK);
+    }
+  }
+
+  private void notePeak(long size) {
+    if (size > highWater) {
+      highWater = size;
+    }
+    // A concurrent writer may see an entry that another writer's cleanUp is about to evict:
+    // that is pending work, not retained state, so the peak never reports more than the bound.
+    long observed = Math.min(size, spec.bound());
+    if (observed > peakSize.get()) {
+      peakSize.accumulateAndGet(observed, Math::max);
+    }
+  }
+
+  // ---------------------------------------------------------------- compaction
+
+  /** Rebuilds the backing cache if the size is at most a quarter of the high water. */
+  void compactIfShrunk(long minimumPeak) {
+    long peak = highWater;
+    if (peak < minimumPeak || current.cache.estimatedSize() * SHRINK_FACTOR > peak) {
+      return;
+    }
+    long stamp = lock.tryWriteLock();
+    if (stamp == 0) {
+      return; // another thread is inside an operation; the next write or sweep retries
+    }
+    try {
+      Generation<K, V> old = current;
+      if (highWater >= minimumPeak && old.cache.estimatedSize() * SHRINK_FACTOR <= highWater) {
+        rebuild(old);
+      }
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Copies the live entries into a cache sized for them. Holds the write lock. */
+  private void rebuild(Generation<K, V> old) {
+    long frozenAt = old.freezeTime();
+    old.cache.cleanUp();
+    long size = old.cache.estimatedSize();
+    int capacity = (int) Math.min(Integer.MAX_VALUE, Math.max(size, spec.initialCapacity()));
+    Generation<K, V> fresh = Generation.create(this, capacity);
+    old.retired = true;
+    try {
+      for (Entry<K, V> e : old.map.entrySet()) {
+        fresh.copy(old, e.getKey(), e.getValue(), frozenAt);
+      }
+    } catch (RuntimeException | Error e) {
+      fresh.retired = true;
+      old.retired = false;
+      old.unfreezeTime();
+      LOGGER.log(System.Logger.Level.WARNING, "compaction of " + name + " failed; kept as is", e);
+      return;
+    }
+    current = fresh;
+    highWater = fresh.cache.estimatedSize();
+    metrics.recordCompaction();
+  }
+
+  /** Called by the shared sweeper thread to run Caffeine's scheduled expiry for a generation. */
+  void sweep(Generation<K, V> g, Runnable caffeineCleanup, Runnable retry) {
+    long stamp = lock.tryReadLock();
+    if (stamp == 0) {
+      retry.run(); // a rebuild is running; it will schedule its own sweeps
+      return;
+    }
+    try {
+      if (!g.retired) {
+        caffeineCleanup.run();
+      }
+    } finally {
+      lock.unlockRead(stamp);
+    }
+    compactIfShrunk(COMPACTION_MIN_PEAK);
+  }
+
+  @Override
+  public void cleanUp() {
+    current.cache.cleanUp();
+    compactIfShrunk(COMPACTION_MIN_PEAK);
+  }
+
+  // ---------------------------------------------------------------- removal notifications
+
+  /** Every removal from the current generation, on the thread that caused it. */
+  void onRemoval(K key, V value, RemovalCause cause) {
+    metrics.recordRemoval(cause);
+    if (admission != null && cause != RemovalCause.REPLACED) {
+      try {
+        admission.release(1, spec.boundedByBytes() ? weigh(key, value) : 0);
+      } catch (RuntimeException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
+            + name + "; its bytes stay charged", e);
+      }
+    }
+    RemovalListener<? super K, ? super V> listener = spec.removalListener();
+    if (listener != null) {
+      try {
+        listener.onRemoval(key, value, cause);
+      } catch (RuntimeException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "removal listener of " + name + " threw", e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- SafeCollection
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public CollectionMetrics metrics() {
+    CollectionMetrics.Builder b = CollectionMetrics.builder()
+        .size(longSize())
+        .bound(spec.bound())
+        .peakSize(peakSize.get());
+    if (spec.boundedByBytes()) {
+      long bytes = (admission != null) ? admission.bytes() : current.weightedSize();
+      b.bytes(spec.maximumBytes(), Math.max(0, bytes));
+    }
+    metrics.snapshot(b);
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- views
+
+  @Override
+  public Set<K> keySet() {
+    Set<K> ks = keySet;
+    return (ks != null) ? ks : (keySet = new KeySet());
+  }
+
+  @Override
+  public Collection<V> values() {
+    Collection<V> vs = values;
+    return (vs != null) ? vs : (values = new Values());
+  }
+
+  @Override
+  public Set<Entry<K, V>> entrySet() {
+    Set<Entry<K, V>> es = entrySet;
+    return (es != null) ? es : (entrySet = new EntrySet());
+  }
+
+  /** Weakly consistent; writes go through the map so bounds, metrics and locks apply. */
+  private final class EntryIterator implements Iterator<Entry<K, V>> {
+    private final Iterator<Entry<K, V>> delegate = current.map.entrySet().iterator();
+    private K lastKey;
+
+    @Override
+    public boolean hasNext() {
+      return delegate.hasNext();
+    }
+
+    @Override
+    public Entry<K, V> next() {
+      Entry<K, V> e = delegate.next();
+      lastKey = e.getKey();
+      return new WriteThroughEntry(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void remove() {
+      if (lastKey == null) {
+        throw new IllegalStateException("next() was not called, or remove() was already called");
+      }
+      CaffeineBoundedMap.this.remove(lastKey);
+      lastKey = null;
+    }
+  }
+
+  private final class WriteThroughEntry extends SimpleEntry<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    WriteThroughEntry(K key, V value) {
+      super(key, value);
+    }
+
+    @Override
+    public V setValue(V value) {
+      requireNonNull(value, "value");
+      put(getKey(), value);
+      return super.setValue(value);
+    }
+  }
+
+  private final class EntrySet extends AbstractSet<Entry<K, V>> {
+    @Override
+    public Iterator<Entry<K, V>> iterator() {
+      return new EntryIterator();
+    }
+
+    @Override
+    public int size() {
+      return CaffeineBoundedMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return CaffeineBoundedMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      if (!(o instanceof Entry<?, ?>)) {
+        return false;
+      }
+      Entry<?, ?> e = (Entry<?, ?>) o;
+      if (e.getKey() == null || e.getValue() == null) {
+        return false;
+      }
+      V value = read(e.getKey());
+      return value != null && value.equals(e.getValue());
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      if (!(o instanceof Entry<?, ?>)) {
+        return false;
+      }
+      Entry<?, ?> e = (Entry<?, ?>) o;
+      return e.getKey() != null && CaffeineBoundedMap.this.remove(e.getKey(), e.getValue());
+    }
+
+    @Override
+    public void clear() {
+      CaffeineBoundedMap.this.clear();
+    }
+  }
+
+  private final class KeySet extends AbstractSet<K> {
+    @Override
+    public Iterator<K> iterator() {
+      Iterator<Entry<K, V>> entries = new EntryIterator();
+      return new Iterator<K>() {
+        @Override public boolean hasNext() { return entries.hasNext(); }
+        @Override public K next() { return entries.next().getKey(); }
+        @Override public void remove() { entries.remove(); }
+      };
+    }
+
+    @Override
+    public int size() {
+      return CaffeineBoundedMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return CaffeineBoundedMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return containsKey(o);
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      return CaffeineBoundedMap.this.remove(o) != null;
+    }
+
+    @Override
+    public void clear() {
+      CaffeineBoundedMap.this.clear();
+    }
+  }
+
+  private final class Values extends AbstractCollection<V> {
+    @Override
+    public Iterator<V> iterator() {
+      Iterator<Entry<K, V>> entries = new EntryIterator();
+      return new Iterator<V>() {
+        @Override public boolean hasNext() { return entries.hasNext(); }
+        @Override public V next() { return entries.next().getValue(); }
+        @Override public void remove() { entries.remove(); }
+      };
+    }
+
+    @Override
+    public int size() {
+      return CaffeineBoundedMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return CaffeineBoundedMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return containsValue(o);
+    }
+
+    @Override
+    public void clear() {
+      CaffeineBoundedMap.this.clear();
+    }
+  }
+
+  /** What one compute did: the old value and the change in size; checks admission. */
+  private static final class Outcome<V> {
+    V old;
+    int sizeChange;
+
+    V keep(V existing) {
+      old = existing;
+      return existing;
+    }
+
+    <K> V admit(CaffeineBoundedMap<K, V> map, K key, V existing, V value) {
+      map.admit(key, existing, value);
+      old = existing;
+      sizeChange = (existing == null) ? ((value == null) ? 0 : 1) : ((value == null) ? -1 : 0);
+      return value;
+    }
+
+    int sizeChange() {
+      return sizeChange;
+    }
+  }
+}
