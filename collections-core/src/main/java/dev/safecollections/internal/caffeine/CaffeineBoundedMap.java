@@ -80,6 +80,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   static final long CLEAR_MIN_PEAK = 64;
   /** Rebuild when the size falls to {@code 1 / SHRINK_FACTOR} of the high water. */
   static final long SHRINK_FACTOR = 4;
+  /** Maintenance runs per sweep before the sweeper thread is handed to other collections. */
+  static final int SWEEP_BATCHES = 64;
 
   private static final System.Logger LOGGER =
       System.getLogger(CaffeineBoundedMap.class.getName());
@@ -476,21 +478,53 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     metrics.recordCompaction();
   }
 
-  /** Called by the shared sweeper thread to run Caffeine's scheduled expiry for a generation. */
-  void sweep(Generation<K, V> g, Runnable caffeineCleanup, Runnable retry) {
+  /**
+   * Called by the shared sweeper thread to run Caffeine's scheduled expiry for a generation.
+   * Caffeine expires a bounded batch of entries per maintenance run and, with a same-thread
+   * executor, would wait a whole pacing interval before the next batch; so the sweep repeats
+   * maintenance while it makes progress, up to {@value #SWEEP_BATCHES} batches, and then hands
+   * the thread to other collections by rescheduling itself at once.
+   */
+  void sweep(Generation<K, V> g, Runnable caffeineCleanup, Sweeps sweeps) {
     long stamp = lock.tryReadLock();
     if (stamp == 0) {
-      retry.run(); // a rebuild is running; it will schedule its own sweeps
+      sweeps.retryLater(); // a rebuild is running; it will schedule its own sweeps
       return;
     }
+    boolean drained = true;
     try {
       if (!g.retired) {
         caffeineCleanup.run();
+        drained = drainExpired(g);
       }
     } finally {
       lock.unlockRead(stamp);
     }
+    if (!drained) {
+      sweeps.continueNow();
+    }
     compactIfShrunk(COMPACTION_MIN_PEAK);
+  }
+
+  /** Runs maintenance until a run removes nothing; false if the batch budget ran out first. */
+  private static boolean drainExpired(Generation<?, ?> g) {
+    for (int batch = 0; batch < SWEEP_BATCHES; batch++) {
+      long before = g.cache.estimatedSize();
+      g.cache.cleanUp();
+      if (g.cache.estimatedSize() >= before) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a sweep asks to run again. */
+  interface Sweeps {
+    /** After a short delay, because a rebuild holds the map. */
+    void retryLater();
+
+    /** As soon as the sweeper is free, because expired entries remain. */
+    void continueNow();
   }
 
   @Override

@@ -194,7 +194,7 @@ final class Generation<K, V>
     }
   }
 
-  static final class SweepTask implements Runnable {
+  static final class SweepTask implements Runnable, CaffeineBoundedMap.Sweeps {
     private final WeakReference<Generation<?, ?>> generation;
     private final Runnable command;
 
@@ -212,8 +212,17 @@ final class Generation<K, V>
     }
 
     private <K, V> void sweep(Generation<K, V> g) {
-      g.owner.sweep(g, command,
-          () -> Sweeper.schedule(this, RETRY_SWEEP_MILLIS, TimeUnit.MILLISECONDS));
+      g.owner.sweep(g, command, this);
+    }
+
+    @Override
+    public void retryLater() {
+      Sweeper.schedule(this, RETRY_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void continueNow() {
+      Sweeper.schedule(this, 0, TimeUnit.MILLISECONDS);
     }
   }
 }
