@@ -39,7 +39,7 @@ public final class ObjectSizeEstimator {
    * and the hash table node and slot. {@code ObjectSizeEstimatorTest} checks it against a JOL
    * measurement.
    */
-  public static final long ENTRY_OVERHEAD = 88;
+  public static final long ENTRY_OVERHEAD = 80;
 
   private static final long STRING_SHALLOW = align(HEADER + 4 + REF + 2);
   private static final long HASH_NODE = align(HEADER + 4 + 3L * REF);
