@@ -1,0 +1,27 @@
+package dev.safecollections;
+
+import com.google.common.testing.NullPointerTester;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Every public factory and builder method rejects null arguments with an NPE (I7). */
+class NullPointerTest {
+  private final NullPointerTester tester = new NullPointerTester()
+      .setDefault(Duration.class, Duration.ofSeconds(1))
+      .setDefault(OverflowPolicy.class, OverflowPolicy.EVICT);
+
+  @Test
+  void safeMaps_staticFactories() {
+    tester.testAllPublicStaticMethods(SafeMaps.class);
+  }
+
+  @Test
+  void safeMapBuilder_instanceMethods() {
+    tester.testAllPublicInstanceMethods(SafeMaps.builder());
+  }
+
+  @Test
+  void collectionMetricsBuilder_instanceMethods() {
+    tester.testAllPublicInstanceMethods(CollectionMetrics.builder());
+  }
+}
