@@ -34,8 +34,12 @@ import java.util.function.Function;
  * visible without the lock. Every writer therefore returns with everything it added already
  * accounted for, and once concurrent writers have all returned the size is within the bound.
  * With {@code REJECT}, Caffeine has no bound of its own: an {@link Admission} reserves a slot
- * (and bytes) inside the atomic compute of each insertion and fails it before it changes
- * anything.
+ * (and bytes) inside the atomic compute of each write and refuses it before it changes
+ * anything; releases follow removals, so the bound holds at every instant. Every REJECT write,
+ * removals included, goes through such a compute so that admission sees it; a refusal while
+ * other writes are in flight waits for them, which makes rejections linearizable (see
+ * {@link Admission}), and a refusal first runs maintenance once, so expired entries that were
+ * not yet reclaimed never cause one.
  *
  * <p><b>Compaction (I2).</b> Caffeine's hash table and frequency sketch never shrink, so the
  * map tracks the high-water size of its current backing cache and, when the size falls to a
@@ -180,12 +184,17 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V put(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
+    if (admission != null) {
+      Outcome<V> outcome = new Outcome<>();
+      remap(outcome, g -> g.map.compute(key, (k, old) -> outcome.admit(this, k, old, value)));
+      return outcome.old;
+    }
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
     try {
       g = current;
-      old = (admission == null) ? g.map.put(key, value) : admittedPut(g, key, value, false);
+      old = g.map.put(key, value);
     } finally {
       lock.unlockRead(stamp);
     }
@@ -197,12 +206,18 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V putIfAbsent(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
+    if (admission != null) {
+      Outcome<V> outcome = new Outcome<>();
+      remap(outcome, g -> g.map.compute(key,
+          (k, old) -> (old != null) ? outcome.keep(old) : outcome.admit(this, k, null, value)));
+      return outcome.old;
+    }
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
     try {
       g = current;
-      old = (admission == null) ? g.map.putIfAbsent(key, value) : admittedPut(g, key, value, true);
+      old = g.map.putIfAbsent(key, value);
     } finally {
       lock.unlockRead(stamp);
     }
@@ -265,6 +280,13 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   @Override
   public V remove(Object key) {
     requireNonNull(key, "key");
+    if (admission != null) {
+      @SuppressWarnings("unchecked")
+      K k = (K) key;
+      Outcome<V> outcome = new Outcome<>();
+      remap(outcome, g -> g.map.computeIfPresent(k, (x, old) -> outcome.admit(this, x, old, null)));
+      return outcome.old;
+    }
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
@@ -284,6 +306,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (value == null) {
       return false;
     }
+    if (admission != null) {
+      @SuppressWarnings("unchecked")
+      K k = (K) key;
+      Outcome<V> outcome = new Outcome<>();
+      remap(outcome, g -> g.map.computeIfPresent(k, (x, old) ->
+          old.equals(value) ? outcome.admit(this, x, old, null) : outcome.keep(old)));
+      return outcome.sizeChange() < 0;
+    }
     Generation<K, V> g;
     boolean removed;
     long stamp = lock.readLock();
@@ -299,6 +329,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
 
   @Override
   public void clear() {
+    if (admission != null) {
+      // One by one, so that each removal releases its reservation atomically with it.
+      for (K key : current.map.keySet()) {
+        remove(key);
+      }
+      compactIfShrunk(CLEAR_MIN_PEAK);
+      return;
+    }
     long stamp = lock.readLock();
     try {
       current.map.clear();
@@ -352,13 +390,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     return outcome.old;
   }
 
+  /** Runs one atomic compute under the read lock, through admission under REJECT. */
   private V remap(Outcome<V> outcome, Function<Generation<K, V>, V> operation) {
     Generation<K, V> g;
     V result;
     long stamp = lock.readLock();
     try {
       g = current;
-      result = operation.apply(g);
+      result = (admission == null) ? operation.apply(g) : admitted(g, outcome, operation);
     } finally {
       lock.unlockRead(stamp);
     }
@@ -366,27 +405,84 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     return result;
   }
 
-  /** Puts through an atomic compute so that {@link Admission} can refuse before any change. */
-  private V admittedPut(Generation<K, V> g, K key, V value, boolean onlyIfAbsent) {
-    Outcome<V> outcome = new Outcome<>();
-    g.map.compute(key, (k, old) ->
-        (onlyIfAbsent && old != null) ? outcome.keep(old) : outcome.admit(this, k, old, value));
-    return outcome.old;
+  /**
+   * Runs the compute until {@link Admission} grants it or says the map is full with nothing in
+   * flight. A full map may still hold expired or collected entries whose reservations are not
+   * yet released, so before rejecting it runs maintenance once and tries again.
+   */
+  private V admitted(Generation<K, V> g, Outcome<V> outcome, Function<Generation<K, V>, V> operation) {
+    boolean mayWait = true;
+    boolean cleanedUp = false;
+    for (;;) {
+      outcome.reset(mayWait);
+      try {
+        V result = operation.apply(g);
+        outcome.settle(admission);
+        return result;
+      } catch (Refusal refusal) {
+        if (refusal == Refusal.BUSY) {
+          mayWait = admission.awaitSettled();
+        } else if (!cleanedUp) {
+          cleanedUp = true;
+          g.cache.cleanUp();
+        } else {
+          metrics.recordRejection();
+          throw new CapacityExceededException(admission.describeBound(name));
+        }
+      } catch (RuntimeException | Error e) {
+        outcome.abandon(admission);
+        throw e;
+      }
+    }
   }
 
   private boolean chargesReplacements() {
     return admission != null && spec.boundedByBytes();
   }
 
-  /** Checks a value about to be stored against the REJECT bound; throws if it does not fit. */
-  void admit(K key, V old, V value) {
-    if (admission == null || value == null || value == old) {
+  /**
+   * Under REJECT, inside the atomic compute that changes {@code key}: reserves what a stored
+   * value adds, or announces a removal whose release the listener will make. Throws a
+   * {@link Refusal}, before anything changes, when the reservation is not granted.
+   */
+  void admit(Outcome<V> outcome, K key, V old, V value) {
+    if (admission == null || value == old) {
       return;
     }
-    long bytes = spec.boundedByBytes() ? weigh(key, value) - ((old == null) ? 0 : weigh(key, old)) : 0;
-    if (!admission.tryAcquire((old == null) ? 1 : 0, bytes)) {
-      metrics.recordRejection();
-      throw new CapacityExceededException(admission.describeBound(name));
+    if (value == null) {
+      admission.removing();
+      return;
+    }
+    long entries = (old == null) ? 1 : 0;
+    long added = 0;
+    long freed = 0;
+    if (spec.boundedByBytes()) {
+      long delta = weigh(key, value) - ((old == null) ? 0 : weigh(key, old));
+      added = Math.max(0, delta);
+      freed = Math.max(0, -delta);
+    }
+    if (entries == 0 && added == 0 && freed == 0) {
+      return;
+    }
+    switch (admission.reserve(entries, added, outcome.mayWait)) {
+      case ADMITTED:
+        outcome.reserved(entries, added, freed);
+        return;
+      case BUSY:
+        throw Refusal.BUSY;
+      default:
+        throw Refusal.FULL;
+    }
+  }
+
+  /** Thrown through the backing compute to abandon it unchanged; never escapes this class. */
+  static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Refusal BUSY = new Refusal("busy");
+    static final Refusal FULL = new Refusal("full");
+
+    private Refusal(String message) {
+      super(message, null, false, false);
     }
   }
 
@@ -539,12 +635,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   void onRemoval(K key, V value, RemovalCause cause) {
     metrics.recordRemoval(cause);
     if (admission != null && cause != RemovalCause.REPLACED) {
+      long freed = 0;
       try {
-        admission.release(1, spec.boundedByBytes() ? weigh(key, value) : 0);
+        freed = spec.boundedByBytes() ? weigh(key, value) : 0;
       } catch (RuntimeException e) {
         LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
             + name + "; its bytes stay charged", e);
       }
+      admission.released(freed, cause == RemovalCause.EXPLICIT);
     }
     RemovalListener<? super K, ? super V> listener = spec.removalListener();
     if (listener != null) {
@@ -752,10 +850,22 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
-  /** What one compute did: the old value and the change in size; checks admission. */
+  /** What one compute did: the old value, the change in size and what it reserved. */
   private static final class Outcome<V> {
     V old;
     int sizeChange;
+    boolean mayWait = true;
+    private boolean reserved;
+    private long reservedEntries;
+    private long addedBytes;
+    private long freedBytes;
+
+    void reset(boolean wait) {
+      old = null;
+      sizeChange = 0;
+      mayWait = wait;
+      reserved = false;
+    }
 
     V keep(V existing) {
       old = existing;
@@ -763,10 +873,33 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
 
     <K> V admit(CaffeineBoundedMap<K, V> map, K key, V existing, V value) {
-      map.admit(key, existing, value);
+      map.admit(this, key, existing, value);
       old = existing;
       sizeChange = (existing == null) ? ((value == null) ? 0 : 1) : ((value == null) ? -1 : 0);
       return value;
+    }
+
+    void reserved(long entries, long added, long freed) {
+      reserved = true;
+      reservedEntries = entries;
+      addedBytes = added;
+      freedBytes = freed;
+    }
+
+    /** The compute returned: what it reserved is stored. */
+    void settle(Admission admission) {
+      if (reserved) {
+        admission.stored(freedBytes);
+        reserved = false;
+      }
+    }
+
+    /** The compute failed: give back what it reserved. */
+    void abandon(Admission admission) {
+      if (reserved) {
+        admission.abandoned(reservedEntries, addedBytes);
+        reserved = false;
+      }
     }
 
     int sizeChange() {
