@@ -2,6 +2,7 @@ package dev.safecollections.testing;
 
 import java.lang.ref.WeakReference;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
 
 /** Reachability checks: {@code System.gc()} in a bounded loop, never a sleep. */
 public final class Gc {
@@ -15,6 +16,19 @@ public final class Gc {
       System.gc();
     }
     return reference.get() == null;
+  }
+
+  /**
+   * Whether {@code condition} became true within a bounded number of full collections. For
+   * effects of the JVM's reference handler thread, which enqueues cleared references after a
+   * collection: a map reclaims a collected entry only once its reference is enqueued.
+   */
+  public static boolean eventually(BooleanSupplier condition) {
+    for (int i = 0; i < ATTEMPTS && !condition.getAsBoolean(); i++) {
+      System.gc();
+      Thread.yield();
+    }
+    return condition.getAsBoolean();
   }
 
   /** How many referents are still reachable after collecting until the count stops falling. */
