@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * Static factories for bounded maps: the replacement for {@code new HashMap<>()} in anything
- * that lives long.
+ * that lives long. Every map they return is a thread-safe {@link ConcurrentBoundedMap}; its
+ * documentation says what happens at the bound and at expiry. The factories themselves are
+ * stateless and safe to call from any thread.
  *
  * <pre>{@code
  * ConcurrentMap<String, User> users = SafeMaps.bounded(10_000);

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -111,6 +112,16 @@ class ConcurrentBoundedMapTest {
       writer.start();
       writers.add(writer);
     }
+    // Samples the size while writes are in flight: EVICT may count one pending eviction per
+    // writer, REJECT never passes the bound.
+    AtomicInteger largestSampled = new AtomicInteger();
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (sampling.get()) {
+        largestSampled.accumulateAndGet(map.size(), Math::max);
+      }
+    });
+    sampler.start();
     try {
       for (int round = 0; round < rounds; round++) {
         barrier.await(10, TimeUnit.SECONDS);
@@ -119,12 +130,17 @@ class ConcurrentBoundedMapTest {
         assertTrue(size <= BOUND, "size " + size + " after round " + round);
       }
     } finally {
+      sampling.set(false);
+      sampler.join();
       for (Thread writer : writers) {
         writer.interrupt();
         writer.join();
       }
     }
     assertTrue(failures.isEmpty(), failures.toString());
+    int inFlightAllowance = config.rejects() ? 0 : threads;
+    assertTrue(largestSampled.get() <= BOUND + inFlightAllowance,
+        "sampled size " + largestSampled.get() + " while writing");
     assertAccounting(map);
     if (config.rejects()) {
       assertEquals(BOUND, map.size());
