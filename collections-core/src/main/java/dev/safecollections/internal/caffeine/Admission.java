@@ -12,8 +12,8 @@ import dev.safecollections.internal.MapSpec;
  * be explained by no sequential order (Lincheck found both windows). So the reservation also
  * tracks the operations in flight, and a refusal is {@link Verdict#FULL} only when none is:
  * then the count is exactly the visible entries. Otherwise it is {@link Verdict#BUSY} and the
- * caller waits for them to settle and retries. A refused caller is not in flight, so two
- * refused callers never wait for each other. Because releases follow removals, the count never
+ * caller waits on this monitor until they settle, and retries. A refused caller is not in
+ * flight, so two refused callers never wait for each other. Because releases follow removals, the count never
  * falls below the visible entries: the bound holds at every instant, not only at quiescence.
  *
  * <p>Thread-safe; a monitor guards the few fields, and it is never held while taking another
@@ -29,8 +29,8 @@ final class Admission {
     FULL
   }
 
-  /** How long a refused writer waits for others to settle before rejecting anyway. */
-  static final int MAX_SPINS = 1 << 16;
+  /** The admission whose write the current thread is inside, to recognize nested writes. */
+  private static final ThreadLocal<Admission> WRITING = new ThreadLocal<>();
 
   private final long maximumSize;
   private final long maximumBytes;
@@ -62,6 +62,7 @@ final class Admission {
   synchronized void stored(long freedBytes) {
     bytes -= freedBytes;
     pendingInsertions--;
+    signalIfSettled();
   }
 
   /** The operation that reserved failed before storing anything. */
@@ -69,6 +70,7 @@ final class Admission {
     size -= entries;
     bytes -= addedBytes;
     pendingInsertions--;
+    signalIfSettled();
   }
 
   /** An explicit removal is about to make its key invisible; {@link #released} follows. */
@@ -82,6 +84,7 @@ final class Admission {
     bytes -= freedBytes;
     if (explicit) {
       pendingReleases--;
+      signalIfSettled();
     }
   }
 
@@ -89,23 +92,50 @@ final class Admission {
     return pendingInsertions == 0 && pendingReleases == 0;
   }
 
+  private void signalIfSettled() {
+    if (pendingInsertions == 0 && pendingReleases == 0) {
+      notifyAll();
+    }
+  }
+
   synchronized long bytes() {
     return bytes;
   }
 
-  /** Spins, then yields, until nothing is in flight; false if it gave up. */
-  boolean awaitSettled() {
-    for (int spin = 0; spin < MAX_SPINS; spin++) {
-      if (settled()) {
-        return true;
-      }
-      if (spin < 64) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
+  /**
+   * Marks the current thread as writing through this admission until {@link #exit}. Returns
+   * the previous mark, which is this admission itself for a write nested in another write of
+   * the same map (from a listener or compute function on the same thread): such a write must
+   * not wait, since what it would wait for is its own caller.
+   */
+  Admission enter() {
+    Admission previous = WRITING.get();
+    WRITING.set(this);
+    return previous;
+  }
+
+  static void exit(Admission previous) {
+    if (previous == null) {
+      WRITING.remove();
+    } else {
+      WRITING.set(previous);
+    }
+  }
+
+  /**
+   * Blocks until nothing is in flight. Writers in flight finish without waiting for anyone, so
+   * this returns; false only if the thread was interrupted (its interrupt status is restored).
+   */
+  synchronized boolean awaitSettled() {
+    while (!settled()) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   synchronized String describeBound(String name) {

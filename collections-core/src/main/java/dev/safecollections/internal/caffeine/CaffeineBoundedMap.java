@@ -94,6 +94,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   final MetricsRecorder metrics;
   private final String name;
   private final Admission admission;
+  /** Whether the size counts entries that only maintenance removes: expired or collected. */
+  private final boolean sizeNeedsCleanUp;
   private final StampedLock lock = new StampedLock();
   private final AtomicLong peakSize = new AtomicLong();
   private volatile Generation<K, V> current;
@@ -110,6 +112,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     this.name = (spec.name() != null) ? spec.name()
         : "SafeMap@" + Integer.toHexString(System.identityHashCode(this));
     this.admission = spec.rejects() ? new Admission(spec) : null;
+    this.sizeNeedsCleanUp = spec.expires() || spec.weakKeys()
+        || spec.valueStrength() != MapSpec.ValueStrength.STRONG;
     this.current = Generation.create(this, Math.max(0, spec.initialCapacity()));
   }
 
@@ -169,13 +173,18 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     return longSize() == 0;
   }
 
-  /** The exact size: pending expirations and collected references are processed first. */
+  /**
+   * The size, after pending expirations and collected references are processed. While writes
+   * are in flight an evicting map may hold entries those writes are about to evict; the size
+   * never reports them, so it never exceeds the bound. Once the writers have returned it is
+   * exact.
+   */
   long longSize() {
     Generation<K, V> g = current;
-    if (spec.expires() || spec.weakKeys() || spec.valueStrength() != MapSpec.ValueStrength.STRONG) {
+    if (sizeNeedsCleanUp) {
       g.cache.cleanUp();
     }
-    return g.cache.estimatedSize();
+    return Math.min(spec.bound(), g.cache.estimatedSize());
   }
 
   // ---------------------------------------------------------------- writes
@@ -411,28 +420,33 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
    * yet released, so before rejecting it runs maintenance once and tries again.
    */
   private V admitted(Generation<K, V> g, Outcome<V> outcome, Function<Generation<K, V>, V> operation) {
-    boolean mayWait = true;
+    Admission previous = admission.enter();
+    boolean mayWait = (previous != admission);
     boolean cleanedUp = false;
-    for (;;) {
-      outcome.reset(mayWait);
-      try {
-        V result = operation.apply(g);
-        outcome.settle(admission);
-        return result;
-      } catch (Refusal refusal) {
-        if (refusal == Refusal.BUSY) {
-          mayWait = admission.awaitSettled();
-        } else if (!cleanedUp) {
-          cleanedUp = true;
-          g.cache.cleanUp();
-        } else {
-          metrics.recordRejection();
-          throw new CapacityExceededException(admission.describeBound(name));
+    try {
+      for (;;) {
+        outcome.reset(mayWait);
+        try {
+          V result = operation.apply(g);
+          outcome.settle(admission);
+          return result;
+        } catch (Refusal refusal) {
+          if (refusal == Refusal.BUSY) {
+            mayWait = admission.awaitSettled();
+          } else if (!cleanedUp) {
+            cleanedUp = true;
+            g.cache.cleanUp();
+          } else {
+            metrics.recordRejection();
+            throw new CapacityExceededException(admission.describeBound(name));
+          }
+        } catch (RuntimeException | Error e) {
+          outcome.abandon(admission);
+          throw e;
         }
-      } catch (RuntimeException | Error e) {
-        outcome.abandon(admission);
-        throw e;
       }
+    } finally {
+      Admission.exit(previous);
     }
   }
 
