@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentMap;
  * and the bound holds at every instant.
  *
  * <p><b>Expiry.</b> Expired entries are never returned. They are reclaimed by reads and writes
- * and, while the map is idle, by one shared daemon thread, typically within two seconds of
+ * and, while the map is idle, by one shared daemon thread, within about two seconds of
  * expiring (Caffeine paces its sweeps at 1.07 s).
  *
  * <p><b>Storage.</b> When the size falls to a quarter of its high-water mark (from 4,096

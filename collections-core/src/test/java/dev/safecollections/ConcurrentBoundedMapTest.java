@@ -250,7 +250,7 @@ class ConcurrentBoundedMapTest {
           if (v.equals("poison")) {
             throw new ArithmeticException("weigher failure");
           }
-          return 10;
+          return v.equals("negative") ? -1 : 10;
         })
         .recordMetrics()
         .build();
@@ -258,6 +258,8 @@ class ConcurrentBoundedMapTest {
     assertThrows(ArithmeticException.class, () -> map.put("b", "poison"));
     assertThrows(ArithmeticException.class, () -> map.put("a", "poison"));
     assertThrows(ArithmeticException.class, () -> map.compute("c", (k, v) -> "poison"));
+    assertEquals("weight must not be negative: -1",
+        assertThrows(IllegalArgumentException.class, () -> map.put("d", "negative")).getMessage());
     assertEquals(Map.of("a", "1"), map);
     assertEquals(10, map.metrics().estimatedBytes().getAsLong());
     map.put("b", "2");

@@ -500,12 +500,13 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
+  /** The entry's weight, checked, and clamped to Caffeine's per-entry limit on either policy. */
   long weigh(K key, V value) {
     long weight = spec.weigher().weigh(key, value);
     if (weight < 0) {
       throw new IllegalArgumentException("weight must not be negative: " + weight);
     }
-    return weight;
+    return Math.min(weight, Integer.MAX_VALUE);
   }
 
   /**

@@ -78,7 +78,7 @@ final class Generation<K, V>
 
   @SuppressWarnings("unchecked")
   private static <K, V> int weight(CaffeineBoundedMap<K, V> owner, Object key, Object value) {
-    return (int) Math.min(Integer.MAX_VALUE, owner.weigh((K) key, (V) value));
+    return (int) owner.weigh((K) key, (V) value);
   }
 
   @Override
