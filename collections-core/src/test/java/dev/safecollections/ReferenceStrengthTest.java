@@ -46,6 +46,27 @@ class ReferenceStrengthTest {
   }
 
   @Test
+  void weakValues_storageFollowsContentOnceValuesAreCollected() {
+    ConcurrentBoundedMap<Integer, Object> map =
+        SafeMaps.builder().maximumSize(100_000).weakValues().recordMetrics().build();
+    fillWithUnreferencedValues(map, 20_000);
+    Object kept = new Object();
+    // No removal by the caller: the writes' maintenance reclaims the collected entries, and
+    // the shrinkage must still rebuild the backing store.
+    assertTrue(Gc.eventually(() -> {
+      map.put(-1, kept);
+      return map.metrics().compactionCount() >= 1;
+    }), map.metrics().toString());
+    assertEquals(kept, map.get(-1));
+  }
+
+  private static void fillWithUnreferencedValues(ConcurrentBoundedMap<Integer, Object> map, int n) {
+    for (int i = 0; i < n; i++) {
+      map.put(i, new Object());
+    }
+  }
+
+  @Test
   void rejectingMap_collectedEntriesFreeTheirSlots() {
     ConcurrentBoundedMap<String, Object> map = SafeMaps.builder().maximumSize(1).weakValues()
         .overflowPolicy(OverflowPolicy.REJECT).build();

@@ -511,7 +511,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
 
   /**
    * After every write, outside the lock: enforce the bound, note the peak, and rebuild the
-   * backing store if the content shrank.
+   * backing store if the content shrank (by this write, or by expired or collected entries
+   * that its maintenance reclaimed).
    */
   private void afterWrite(Generation<K, V> g, int sizeChange) {
     if (sizeChange > 0) {
@@ -524,11 +525,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
         g.cache.cleanUp();
       }
     }
+    long size = g.cache.estimatedSize();
     if (sizeChange > 0) {
-      notePeak(g.cache.estimatedSize());
-    } else if (sizeChange < 0) {
-      compactIfShrunk(COMPACTION_MIN_PEAK);
+      notePeak(size);
     }
+    compactIfShrunk(size, COMPACTION_MIN_PEAK);
   }
 
   private void notePeak(long size) {
@@ -547,8 +548,12 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
 
   /** Rebuilds the backing cache if the size is at most a quarter of the high water. */
   void compactIfShrunk(long minimumPeak) {
+    compactIfShrunk(current.cache.estimatedSize(), minimumPeak);
+  }
+
+  private void compactIfShrunk(long observedSize, long minimumPeak) {
     long peak = highWater;
-    if (peak < minimumPeak || current.cache.estimatedSize() * SHRINK_FACTOR > peak) {
+    if (peak < minimumPeak || observedSize * SHRINK_FACTOR > peak) {
       return;
     }
     long stamp = lock.tryWriteLock();
