@@ -12,8 +12,10 @@ import dev.safecollections.internal.MetricsRecorder;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +61,8 @@ import java.util.function.Function;
  * write or sweep. Reads are optimistic and retry under the read lock only if a rebuild ran
  * meanwhile. During a rebuild the old cache's ticker is frozen, so nothing expires in it
  * between the moment its remaining lifetimes are read and the swap; an entry whose time ran
- * out during the copy is reported {@code EXPIRED} by the rebuild itself. A retired generation
+ * out during the copy is left behind and reported {@code EXPIRED} by the rebuild itself once the
+ * new cache is in place (a rebuild that fails part way keeps the old cache and reports nothing). A retired generation
  * reports nothing to listeners or metrics. Values of weakly held entries that the collector
  * clears during the copy are dropped without a {@code COLLECTED} notification.
  *
@@ -577,10 +580,13 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     long size = old.cache.estimatedSize();
     int capacity = (int) Math.min(Integer.MAX_VALUE, Math.max(size, spec.initialCapacity()));
     Generation<K, V> fresh = Generation.create(this, capacity);
+    List<Entry<K, V>> expiredDuringCopy = new ArrayList<>();
     old.retired = true;
     try {
       for (Entry<K, V> e : old.map.entrySet()) {
-        fresh.copy(old, e.getKey(), e.getValue(), frozenAt);
+        if (!fresh.copy(old, e.getKey(), e.getValue(), frozenAt)) {
+          expiredDuringCopy.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+        }
       }
     } catch (RuntimeException | Error e) {
       fresh.retired = true;
@@ -592,6 +598,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     current = fresh;
     highWater = fresh.cache.estimatedSize();
     metrics.recordCompaction();
+    for (Entry<K, V> e : expiredDuringCopy) {
+      onRemoval(e.getKey(), e.getValue(), RemovalCause.EXPIRED);
+    }
   }
 
   /**

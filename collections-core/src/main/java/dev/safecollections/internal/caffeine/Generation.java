@@ -105,19 +105,22 @@ final class Generation<K, V>
     }
   }
 
-  /** Copies one entry from a retired generation, keeping its remaining time to live. */
-  void copy(Generation<K, V> from, K key, V value, long frozenAt) {
+  /**
+   * Copies one entry from a retired generation, keeping its remaining time to live; false,
+   * copying nothing, if that time ran out while the rebuild was under way.
+   */
+  boolean copy(Generation<K, V> from, K key, V value, long frozenAt) {
     if (expiration == null) {
       map.put(key, value);
-      return;
+      return true;
     }
     long remaining = from.expiration.getExpiresAfter(key, TimeUnit.NANOSECONDS).orElse(0L);
     long left = remaining - (ticker.source() - frozenAt);
     if (left <= 0) {
-      owner.onRemoval(key, value, RemovalCause.EXPIRED);
-    } else {
-      expiration.put(key, value, left, TimeUnit.NANOSECONDS);
+      return false;
     }
+    expiration.put(key, value, left, TimeUnit.NANOSECONDS);
+    return true;
   }
 
   /** A ticker that a rebuild can stop, so that nothing expires while entries are copied. */
