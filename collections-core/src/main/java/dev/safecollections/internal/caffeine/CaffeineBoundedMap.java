@@ -689,6 +689,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
+  /** Whether any removal must reach {@link #onRemoval}; if not, Caffeine needs no listener. */
+  boolean observesRemovals() {
+    return spec.recordMetrics() || spec.removalListener() != null || spec.rejects();
+  }
+
   // ---------------------------------------------------------------- SafeCollection
 
   @Override

@@ -35,6 +35,11 @@ final class Generation<K, V>
     this.ticker = ticker;
   }
 
+  /**
+   * Builds a Caffeine cache for the owner's settings. It gets a removal listener only if the
+   * owner needs to hear of removals (metrics, a user listener, REJECT releases, expiry reports
+   * during a rebuild): without one Caffeine skips its notification work on every removal.
+   */
   static <K, V> Generation<K, V> create(CaffeineBoundedMap<K, V> owner, int initialCapacity) {
     MapSpec<K, V> spec = owner.spec;
     GenerationTicker ticker = spec.expires() ? new GenerationTicker(spec) : null;
@@ -69,8 +74,12 @@ final class Generation<K, V>
       default:
         break;
     }
-    Caffeine<K, V> typed = builder.removalListener(g);
-    g.cache = typed.build();
+    if (owner.observesRemovals()) {
+      Caffeine<K, V> typed = builder.removalListener(g);
+      g.cache = typed.build();
+    } else {
+      g.cache = builder.build();
+    }
     g.map = g.cache.asMap();
     g.expiration = g.cache.policy().expireVariably().orElse(null);
     return g;
@@ -84,8 +93,21 @@ final class Generation<K, V>
   @Override
   public void onRemoval(K key, V value, com.github.benmanes.caffeine.cache.RemovalCause cause) {
     if (!retired) {
-      owner.onRemoval(key, value, RemovalCause.valueOf(cause.name()));
+      owner.onRemoval(key, value, CAUSES[cause.ordinal()]);
     }
+  }
+
+  /** Caffeine's causes mapped to ours by ordinal; {@code GenerationTest} checks the names. */
+  static final RemovalCause[] CAUSES = causes();
+
+  private static RemovalCause[] causes() {
+    com.github.benmanes.caffeine.cache.RemovalCause[] theirs =
+        com.github.benmanes.caffeine.cache.RemovalCause.values();
+    RemovalCause[] ours = new RemovalCause[theirs.length];
+    for (int i = 0; i < theirs.length; i++) {
+      ours[i] = RemovalCause.valueOf(theirs[i].name());
+    }
+    return ours;
   }
 
   long weightedSize() {
