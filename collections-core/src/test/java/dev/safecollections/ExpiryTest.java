@@ -147,12 +147,7 @@ class ExpiryTest {
           }
         })
         .build();
-    List<WeakReference<byte[]>> values = new ArrayList<>();
-    for (int i = 0; i < entries; i++) {
-      byte[] value = new byte[valueBytes];
-      values.add(new WeakReference<>(value));
-      map.put(i, value);
-    }
+    List<WeakReference<byte[]>> values = fill(map, entries, valueBytes);
     long start = System.nanoTime();
     // Nobody touches the map from here on: only the sweeper thread can expire the entries.
     assertTrue(expired.await(60, TimeUnit.SECONDS), "sweeper did not expire the idle map");
@@ -162,6 +157,18 @@ class ExpiryTest {
         + "%,d ms after the last write%n", (long) entries * valueBytes, retainedBytes, elapsedMillis);
     assertTrue(retainedBytes <= 5_000_000, "retained " + retainedBytes);
     assertEquals(0, map.size());
+  }
+
+  /** In its own frame, so that no local of the caller still holds the last value. */
+  private static List<WeakReference<byte[]>> fill(
+      ConcurrentBoundedMap<Integer, byte[]> map, int entries, int valueBytes) {
+    List<WeakReference<byte[]>> values = new ArrayList<>();
+    for (int i = 0; i < entries; i++) {
+      byte[] value = new byte[valueBytes];
+      values.add(new WeakReference<>(value));
+      map.put(i, value);
+    }
+    return values;
   }
 
   @Test
