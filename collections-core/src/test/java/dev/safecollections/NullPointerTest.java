@@ -16,6 +16,11 @@ class NullPointerTest {
   }
 
   @Test
+  void safeSets_staticFactories() {
+    tester.testAllPublicStaticMethods(SafeSets.class);
+  }
+
+  @Test
   void safeMapBuilder_instanceMethods() {
     tester.testAllPublicInstanceMethods(SafeMaps.builder());
   }

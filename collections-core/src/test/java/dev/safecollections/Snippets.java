@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,10 @@ class Snippets {
         .name("blobs").recordMetrics()
         .build();
     CollectionMetrics m = blobs.metrics();       // size, bound, peak, evictions, hits, bytes...
+    Set<String> seen = SafeSets.bounded(100_000);                            // a bounded "seen" set
     // --- to here
 
+    assertTrue(seen.add("ada"));
     users.put("ada", new User("ada"));
     sessions.put("s1", new Session("s1"));
     blobs.put("small", new byte[1024]);
