@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentMap;
  * insertion that does not fit throws {@link CapacityExceededException} and changes nothing,
  * and the bound holds at every instant.
  *
- * <p><b>Expiry.</b> Expired entries are never returned. They are reclaimed by reads and writes
- * and, while the map is idle, by one shared daemon thread, within about two seconds of
- * expiring (Caffeine paces its sweeps at 1.07 s).
+ * <p><b>Expiry.</b> Expired entries are never returned by lookups or iteration. They are
+ * reclaimed by reads and writes and, while the map is idle, by one shared daemon thread, within
+ * about two seconds of expiring: Caffeine's timer wheel reclaims in buckets of 1.07 s and paces
+ * its sweeps at the same interval. Until an expired entry is reclaimed, {@code size()} may
+ * still count it.
  *
  * <p><b>Storage.</b> When the size falls to a quarter of its high-water mark (from 4,096
  * entries), the backing store is rebuilt for the live entries, keeping their remaining time to

@@ -11,6 +11,7 @@ import dev.safecollections.testing.FakeTicker;
 import dev.safecollections.testing.Gc;
 import dev.safecollections.testing.MapConfig;
 import dev.safecollections.testing.Seeds;
+import dev.safecollections.testing.ValidateMapsAfterEach;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Invariants I1, I3, I5, I6 and I7 over every map configuration. */
+/**
+ * Invariants I1, I3, I5, I6 and I7 over every map configuration; every map is also validated
+ * after its test by {@link ValidateMapsAfterEach}.
+ */
+@ExtendWith(ValidateMapsAfterEach.class)
 class ConcurrentBoundedMapTest {
   private static final int BOUND = MapConfig.BOUND;
 
@@ -378,14 +384,9 @@ class ConcurrentBoundedMapTest {
     }
   }
 
-  /** I5: what went in minus what came out is what is there; the peak covers the size. */
+  /** I5 and the other invariants of a quiescent map, for tests outside the matrix too. */
   static void assertAccounting(ConcurrentBoundedMap<?, ?> map) {
-    map.cleanUp();
-    CollectionMetrics m = map.metrics();
-    long out = m.removalCount() + m.evictionCount() + m.expirationCount() + m.collectedCount();
-    assertEquals(m.size(), m.insertionCount() - out, m.toString());
-    assertTrue(m.peakSize() >= m.size(), m.toString());
-    assertTrue(m.size() <= m.bound(), m.toString());
+    ValidateMapsAfterEach.validate(map);
   }
 
   @ParameterizedTest

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * The matrix of map configurations that every behavioural test runs over, in the manner of
  * Caffeine's {@code CacheSpec}. Byte-bounded configurations weigh every entry as
- * {@link #ENTRY_BYTES}, so their bound is {@link #BOUND} entries too.
+ * {@link #ENTRY_BYTES}, so their bound is {@link #BOUND} entries too. Every map created here is
+ * validated after its test by {@link ValidateMapsAfterEach}.
  */
 public enum MapConfig {
   BOUNDED(false, false),
@@ -76,8 +77,10 @@ public enum MapConfig {
   /** A map of this configuration with metrics, a fake ticker and the given listener. */
   public <K, V> ConcurrentBoundedMap<K, V> create(
       FakeTicker ticker, RemovalListener<Object, Object> listener) {
-    return configure(SafeMaps.builder()).ticker(ticker).removalListener(listener)
-        .recordMetrics().name(name()).build();
+    ConcurrentBoundedMap<K, V> map = configure(SafeMaps.builder()).ticker(ticker)
+        .removalListener(listener).recordMetrics().name(name()).build();
+    ValidateMapsAfterEach.created(map);
+    return map;
   }
 
   public <K, V> ConcurrentBoundedMap<K, V> create() {

@@ -180,7 +180,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   /**
-   * The size, after pending expirations and collected references are processed. While writes
+   * The size, after pending maintenance: collected references, and expired entries in the
+   * timer-wheel buckets that time has passed (entries that expired within the current 1.07 s
+   * bucket are still counted until it passes). While writes
    * are in flight an evicting map may hold entries those writes are about to evict; the size
    * never reports them, so it never exceeds the bound. Once the writers have returned it is
    * exact.
