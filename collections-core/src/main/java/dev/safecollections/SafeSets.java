@@ -33,7 +33,7 @@ public final class SafeSets {
   /**
    * A thread-safe set of at most {@code maximumSize} elements that each leave {@code ttl} after
    * they were added, over {@link SafeMaps#expiring(Duration, long)}. Adding a present element
-   * does not restart its time.
+   * does not restart its time ({@code add} is the map's {@code putIfAbsent}).
    *
    * @throws NullPointerException if {@code ttl} is null
    * @throws IllegalArgumentException if {@code ttl} or {@code maximumSize} is not positive

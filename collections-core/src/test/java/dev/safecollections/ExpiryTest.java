@@ -53,6 +53,19 @@ class ExpiryTest {
     assertEquals("2", map.get("written"));
   }
 
+  /** {@code SafeSets.expiring} adds with putIfAbsent, so re-adding must not extend a life. */
+  @Test
+  void putIfAbsent_present_doesNotRestartTheClock() {
+    FakeTicker ticker = new FakeTicker();
+    ConcurrentBoundedMap<String, String> map =
+        SafeMaps.builder().maximumSize(10).expireAfterWrite(TTL).ticker(ticker).build();
+    map.put("a", "1");
+    ticker.advance(TTL.dividedBy(2));
+    assertEquals("1", map.putIfAbsent("a", "2"));
+    ticker.advance(TTL.dividedBy(2));
+    assertNull(map.get("a"));
+  }
+
   @Test
   void expireAfterAccess_readExtendsLife() {
     FakeTicker ticker = new FakeTicker();
