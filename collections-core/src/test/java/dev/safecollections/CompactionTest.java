@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.safecollections.testing.ValidateMapsAfterEach;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
@@ -80,7 +81,7 @@ class CompactionTest {
     }
     assertTrue(map.metrics().compactionCount() >= 1, map.metrics().toString());
     assertEquals(model, map);
-    ConcurrentBoundedMapTest.assertAccounting(map);
+    ValidateMapsAfterEach.validate(map);
   }
 
   @Test

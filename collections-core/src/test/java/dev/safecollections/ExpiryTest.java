@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.safecollections.internal.Sweeper;
 import dev.safecollections.testing.FakeTicker;
 import dev.safecollections.testing.Gc;
+import dev.safecollections.testing.ValidateMapsAfterEach;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ class ExpiryTest {
     ticker.advance(TTL.dividedBy(2));
     assertEquals(0, map.size(), "copied entries must keep their original deadline");
     assertEquals(1_000, map.metrics().expirationCount());
-    ConcurrentBoundedMapTest.assertAccounting(map);
+    ValidateMapsAfterEach.validate(map);
   }
 
   /**
@@ -147,7 +148,7 @@ class ExpiryTest {
     // Past the timer wheel's 1.07 s bucket, maintenance reclaims the survivors too, and every
     // one of the 5,000 must have been reported expired exactly once.
     ticker.advance(Duration.ofSeconds(2));
-    ConcurrentBoundedMapTest.assertAccounting(map);
+    ValidateMapsAfterEach.validate(map);
     assertEquals(0, map.size());
     assertEquals(5_000, map.metrics().expirationCount());
   }

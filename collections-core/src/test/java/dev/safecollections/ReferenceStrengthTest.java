@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecollections.testing.Gc;
+import dev.safecollections.testing.ValidateMapsAfterEach;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +43,7 @@ class ReferenceStrengthTest {
     assertTrue(Gc.cleared(key));
     assertTrue(Gc.eventually(() -> map.size() == 1));
     assertEquals(List.of(RemovalCause.COLLECTED), causes);
-    ConcurrentBoundedMapTest.assertAccounting(map);
+    ValidateMapsAfterEach.validate(map);
   }
 
   @Test

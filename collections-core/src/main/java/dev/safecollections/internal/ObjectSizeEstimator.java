@@ -90,13 +90,16 @@ public final class ObjectSizeEstimator {
   }
 
   private static boolean isBox(Object o) {
-    return o instanceof Number && o.getClass().getName().startsWith("java.lang.")
-        || o instanceof Character || o instanceof Boolean;
+    return o instanceof Integer || o instanceof Long || o instanceof Double || o instanceof Float
+        || o instanceof Short || o instanceof Byte || o instanceof Character || o instanceof Boolean;
   }
 
-  /** One estimate: remembers what it has counted. */
+  /**
+   * One estimate: remembers what it has counted. The identity set is created on the first
+   * object that needs it, so strings and boxes (most keys) cost no allocation.
+   */
   private static final class Walk {
-    private final IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
+    private IdentityHashMap<Object, Boolean> seen;
 
     long size(Object o, int depth) {
       if (o == null || o instanceof Class<?> || o instanceof Enum<?>) {
@@ -107,6 +110,9 @@ public final class ObjectSizeEstimator {
       }
       if (isBox(o)) {
         return boxSize(o);
+      }
+      if (seen == null) {
+        seen = new IdentityHashMap<>();
       }
       if (seen.put(o, Boolean.TRUE) != null) {
         return 0;
