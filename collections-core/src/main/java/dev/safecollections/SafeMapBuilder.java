@@ -29,6 +29,8 @@ import java.util.StringJoiner;
  */
 public final class SafeMapBuilder<K, V> {
   private static final long UNSET = MapSpec.UNSET;
+  /** The largest bound of a single-threaded table: the largest array the JVM allocates. */
+  static final long MAX_TABLE_SIZE = Integer.MAX_VALUE - 8;
 
   private String name;
   private long maximumSize = UNSET;
@@ -253,6 +255,38 @@ public final class SafeMapBuilder<K, V> {
    */
   public <K1 extends K, V1 extends V> ConcurrentBoundedMap<K1, V1> build() {
     return new CaffeineBoundedMap<>(this.<K1, V1>spec());
+  }
+
+  /**
+   * Turns to a map for one thread: returns a builder whose {@code build()} gives a
+   * {@link BoundedMap} that is not thread-safe (like {@code HashMap}, and not a
+   * {@link java.util.concurrent.ConcurrentMap}), evicts in exact LRU or FIFO order, and whose
+   * {@code buildLongToLong()} and kin give primitive-specialized maps. The returned builder
+   * builds from this builder's settings as they are when it builds; set them first.
+   *
+   * <p>Single-threaded maps take every setting that needs no second thread: maximum size,
+   * expiry, overflow policy, removal listener (object maps only), ticker, name, metrics and
+   * initial capacity. {@code build()} of the returned builder fails on the others.
+   */
+  public SingleThreadedMapBuilder<K, V> singleThreaded() {
+    return new SingleThreadedMapBuilder<>(this);
+  }
+
+  /**
+   * The settings for a single-threaded map: those {@link #build()} checks, and what a table
+   * confined to one thread can honour.
+   */
+  <K1 extends K, V1 extends V> MapSpec<K1, V1> singleThreadedSpec(boolean primitive) {
+    MapSpec<K1, V1> spec = spec();
+    requireState(maximumBytes == UNSET, "single-threaded collections are bounded by "
+        + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
+    requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
+        + "values strongly: drop weakKeys(), weakValues() and softValues()");
+    requireState(maximumSize <= MAX_TABLE_SIZE, "maximum size of a single-threaded collection "
+        + "must be at most " + MAX_TABLE_SIZE + ": " + maximumSize);
+    requireState(!primitive || removalListener == null, "a removal listener takes boxed keys "
+        + "and values: primitive maps and sets do not accept one, use build()");
+    return spec;
   }
 
   @SuppressWarnings("unchecked")

@@ -4,9 +4,12 @@ import java.time.Duration;
 
 /**
  * Static factories for bounded maps: the replacement for {@code new HashMap<>()} in anything
- * that lives long. Every map they return is a thread-safe {@link ConcurrentBoundedMap}; its
- * documentation says what happens at the bound and at expiry. The factories themselves are
- * stateless and safe to call from any thread.
+ * that lives long. {@link #bounded(long)}, {@link #expiring(Duration, long)} and the builder's
+ * {@code build()} return a thread-safe {@link ConcurrentBoundedMap}; {@link
+ * #boundedLongToLong(int)} and its kin return single-threaded primitive-specialized maps, as
+ * does the builder after {@link SafeMapBuilder#singleThreaded()}. Each type's documentation says
+ * what happens at the bound and at expiry. The factories themselves are stateless and safe to
+ * call from any thread.
  *
  * <pre>{@code
  * ConcurrentMap<String, User> users = SafeMaps.bounded(10_000);
@@ -16,6 +19,7 @@ import java.time.Duration;
  *     .name("blobs")
  *     .recordMetrics()
  *     .build();
+ * Long2LongMap counts = SafeMaps.boundedLongToLong(1_000_000);       // single-threaded, LRU
  * }</pre>
  */
 public final class SafeMaps {
@@ -41,6 +45,84 @@ public final class SafeMaps {
    */
   public static <K, V> ConcurrentBoundedMap<K, V> expiring(Duration ttl, long maximumSize) {
     return builder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+  }
+
+  /**
+   * A single-threaded map from long keys to long values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildLongToLong()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static BoundedLong2LongMap boundedLongToLong(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildLongToLong();
+  }
+
+  /**
+   * A single-threaded map from long keys to reference values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildLongToObject()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static <V> BoundedLong2ObjectMap<V> boundedLongToObject(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildLongToObject();
+  }
+
+  /**
+   * A single-threaded map from int keys to int values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildIntToInt()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static BoundedInt2IntMap boundedIntToInt(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildIntToInt();
+  }
+
+  /**
+   * A single-threaded map from int keys to reference values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildIntToObject()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static <V> BoundedInt2ObjectMap<V> boundedIntToObject(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildIntToObject();
+  }
+
+  /**
+   * A single-threaded map from reference keys to long values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildObjectToLong()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static <K> BoundedObject2LongMap<K> boundedObjectToLong(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildObjectToLong();
+  }
+
+  /**
+   * A single-threaded map from reference keys to int values of at most {@code maximumSize} entries that
+   * evicts the least recently used entry at the bound, with fastutil's type-specific API so
+   * that nothing boxes. A shortcut for
+   * {@code builder().maximumSize(maximumSize).singleThreaded().buildObjectToInt()}; see
+   * {@link SingleThreadedMapBuilder} for FIFO order, expiry, REJECT and metrics.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static <K> BoundedObject2IntMap<K> boundedObjectToInt(int maximumSize) {
+    return builder().maximumSize(maximumSize).singleThreaded().buildObjectToInt();
   }
 
   /** A builder for maps with any combination of bound, expiry, listener and metrics. */

@@ -31,6 +31,14 @@ public interface MetricsRecorder {
     return enabled ? new Concurrent() : Disabled.INSTANCE;
   }
 
+  /**
+   * A recorder for a collection that is not thread-safe: plain counters when {@code enabled},
+   * else the no-op one.
+   */
+  static MetricsRecorder createSingleThreaded(boolean enabled) {
+    return enabled ? new Plain() : Disabled.INSTANCE;
+  }
+
   /** Records nothing; every count reads as zero. */
   enum Disabled implements MetricsRecorder {
     INSTANCE;
@@ -82,6 +90,42 @@ public interface MetricsRecorder {
           .collectedCount(removed(RemovalCause.COLLECTED))
           .rejectionCount(rejections.sum())
           .compactionCount(compactions.sum());
+    }
+  }
+
+  /**
+   * Exact counts in plain fields, for collections confined to one thread. A snapshot taken from
+   * another thread may be stale but never fails.
+   */
+  final class Plain implements MetricsRecorder {
+    private long hits;
+    private long misses;
+    private long insertions;
+    private long rejections;
+    private long compactions;
+    private final long[] removals = new long[RemovalCause.values().length];
+
+    Plain() {}
+
+    @Override public void recordHit() { hits++; }
+    @Override public void recordMiss() { misses++; }
+    @Override public void recordInsertion() { insertions++; }
+    @Override public void recordRemoval(RemovalCause cause) { removals[cause.ordinal()]++; }
+    @Override public void recordRejection() { rejections++; }
+    @Override public void recordCompaction() { compactions++; }
+
+    @Override
+    public void snapshot(CollectionMetrics.Builder into) {
+      into.hitCount(hits)
+          .missCount(misses)
+          .insertionCount(insertions)
+          .replacementCount(removals[RemovalCause.REPLACED.ordinal()])
+          .removalCount(removals[RemovalCause.EXPLICIT.ordinal()])
+          .evictionCount(removals[RemovalCause.SIZE.ordinal()])
+          .expirationCount(removals[RemovalCause.EXPIRED.ordinal()])
+          .collectedCount(removals[RemovalCause.COLLECTED.ordinal()])
+          .rejectionCount(rejections)
+          .compactionCount(compactions);
     }
   }
 }

@@ -1,0 +1,23 @@
+package dev.safecollections;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+
+/**
+ * A {@link Long2ObjectMap} that never holds more than its bound, gives storage back when it shrinks and
+ * releases what it removes: the replacement for a long-lived {@code HashMap<Long, V>}. Built by
+ * {@link SafeMaps#boundedLongToObject(int)} or {@link SingleThreadedMapBuilder#buildLongToObject()}.
+ *
+ * <p>Not thread-safe: like {@code HashMap}, it must be confined to one thread or guarded by the
+ * caller, and its iterators are fail-fast. At the bound an insertion evicts the least recently
+ * used entry (or the eldest, in {@link EvictionOrder#FIFO}), or under
+ * {@link OverflowPolicy#REJECT} throws {@link CapacityExceededException} and leaves the map
+ * unchanged. The type-specific methods never box; the boxed {@link java.util.Map} methods
+ * inherited from fastutil do. {@code get} refreshes an entry's recency; {@code containsKey} and
+ * iteration do not. Null values are rejected.
+ *
+ * @implNote The entries live in parallel primitive arrays sized to the content, never beyond
+ *     the bound, with int links for the eviction order; capacity shrinks after removals.
+ *
+ * @param <V> the value type
+ */
+public interface BoundedLong2ObjectMap<V> extends Long2ObjectMap<V>, BoundedMap<Long, V> {}

@@ -1,0 +1,136 @@
+package dev.safecollections;
+
+import static dev.safecollections.internal.Checks.requireNonNull;
+import static dev.safecollections.internal.Checks.requireUnset;
+
+import dev.safecollections.internal.table.Tables;
+
+/**
+ * Builds maps for one thread from a {@link SafeMapBuilder}'s settings; obtain one from
+ * {@link SafeMapBuilder#singleThreaded()}:
+ *
+ * <pre>{@code
+ * BoundedMap<String, Item> lru = SafeMaps.builder().maximumSize(10_000).singleThreaded().build();
+ * Long2LongMap counts = SafeMaps.builder()
+ *     .maximumSize(1_000_000)
+ *     .expireAfterWrite(Duration.ofMinutes(5))
+ *     .singleThreaded()
+ *     .evictionOrder(EvictionOrder.FIFO)
+ *     .buildLongToLong();
+ * }</pre>
+ *
+ * <p>Every map it builds is not thread-safe, like {@code HashMap}: confine it to one thread or
+ * guard it. It is bounded by its maximum size and, at the bound, evicts in exact
+ * {@link EvictionOrder#LRU} order (the default) or {@link EvictionOrder#FIFO} order, or under
+ * {@link OverflowPolicy#REJECT} throws {@link CapacityExceededException} and is unchanged.
+ * Expired entries are never returned; they are dropped by the next call that meets them and by
+ * every insertion and {@code size()}, but not while the map is idle, since no other thread may
+ * touch it. Storage follows content: capacity grows by doubling up to the bound and, once
+ * removals leave it at most a quarter full, shrinks to twice the size; {@code clear()} returns
+ * to a fresh footprint.
+ *
+ * <p>Builder rules are {@link SafeMapBuilder}'s: each option once, {@code build} methods do not
+ * change the builder. Each {@code build} method throws {@link IllegalStateException} if the
+ * settings do not suit a single-threaded map: no maximum size (maximum bytes, weak keys and
+ * weak or soft values need other threads' help), a maximum size above
+ * {@code Integer.MAX_VALUE - 8}, or a removal listener on a primitive map, plus every check of
+ * {@link SafeMapBuilder#build()}.
+ *
+ * @param <K> the key type of the maps this builder builds
+ * @param <V> the value type of the maps this builder builds
+ */
+public final class SingleThreadedMapBuilder<K, V> {
+  private final SafeMapBuilder<K, V> settings;
+  private EvictionOrder evictionOrder;
+
+  SingleThreadedMapBuilder(SafeMapBuilder<K, V> settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Sets which entry leaves at the bound: {@link EvictionOrder#LRU} (the default) or
+   * {@link EvictionOrder#FIFO}.
+   *
+   * @throws NullPointerException if {@code order} is null
+   * @throws IllegalStateException if the eviction order was already set
+   */
+  public SingleThreadedMapBuilder<K, V> evictionOrder(EvictionOrder order) {
+    requireNonNull(order, "order");
+    requireUnset(evictionOrder, "eviction order");
+    evictionOrder = order;
+    return this;
+  }
+
+  EvictionOrder order() {
+    return (evictionOrder == null) ? EvictionOrder.LRU : evictionOrder;
+  }
+
+  /**
+   * A single-threaded map of reference keys and values; null keys and values are rejected.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public <K1 extends K, V1 extends V> BoundedMap<K1, V1> build() {
+    return Tables.objectMap(settings.singleThreadedSpec(false), order());
+  }
+
+  /**
+   * A single-threaded {@code long} to {@code long} map.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public BoundedLong2LongMap buildLongToLong() {
+    return Tables.longToLong(settings.singleThreadedSpec(true), order());
+  }
+
+  /**
+   * A single-threaded {@code long} to reference map; null values are rejected.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public <V1 extends V> BoundedLong2ObjectMap<V1> buildLongToObject() {
+    return Tables.longToObject(settings.singleThreadedSpec(true), order());
+  }
+
+  /**
+   * A single-threaded {@code int} to {@code int} map.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public BoundedInt2IntMap buildIntToInt() {
+    return Tables.intToInt(settings.singleThreadedSpec(true), order());
+  }
+
+  /**
+   * A single-threaded {@code int} to reference map; null values are rejected.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public <V1 extends V> BoundedInt2ObjectMap<V1> buildIntToObject() {
+    return Tables.intToObject(settings.singleThreadedSpec(true), order());
+  }
+
+  /**
+   * A single-threaded reference to {@code long} map; null keys are rejected.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public <K1 extends K> BoundedObject2LongMap<K1> buildObjectToLong() {
+    return Tables.objectToLong(settings.singleThreadedSpec(true), order());
+  }
+
+  /**
+   * A single-threaded reference to {@code int} map; null keys are rejected.
+   *
+   * @throws IllegalStateException if the settings do not suit a single-threaded map
+   */
+  public <K1 extends K> BoundedObject2IntMap<K1> buildObjectToInt() {
+    return Tables.objectToInt(settings.singleThreadedSpec(true), order());
+  }
+
+  /** The settings, as in {@code SafeMapBuilder{maximumSize=100}.singleThreaded(FIFO)}. */
+  @Override
+  public String toString() {
+    return settings + ".singleThreaded(" + (evictionOrder == null ? "" : evictionOrder) + ")";
+  }
+}

@@ -1,0 +1,830 @@
+package dev.safecollections.internal.table;
+
+import dev.safecollections.CapacityExceededException;
+import dev.safecollections.CollectionMetrics;
+import dev.safecollections.EvictionOrder;
+import dev.safecollections.RemovalCause;
+import dev.safecollections.RemovalListener;
+import dev.safecollections.Ticker;
+import dev.safecollections.internal.MapSpec;
+import dev.safecollections.internal.MetricsRecorder;
+import java.util.Arrays;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.NoSuchElementException;
+
+/*
+ * The one hash table behind every single-threaded map and set: keys and values of any of three
+ * kinds (long, int, reference; sets have no values), bounded, ordered for LRU or FIFO eviction,
+ * optionally expiring. The typed shells (TableLong2LongMap and kin) are adapters over it; all
+ * logic lives here, so the six primitive maps are not six copies of a table.
+ *
+ * Storage. Entries live in parallel arrays indexed by slot: the key array of their kind, the
+ * value array of their kind, `chain` (next slot in the same bucket) and the order links (`prev`
+ * and `next` in Links). `buckets` holds, per bucket, the first slot of its chain plus one (zero
+ * is empty). The bucket count equals the slot capacity and need not be a power of two: a hash is
+ * mapped to a bucket by multiply-and-shift (Lemire's reduction), so a table sized to its bound
+ * pays for exactly its bound. A long-to-long table costs 32 bytes per slot: key 8, value 8,
+ * chain 4, bucket 4, order links 8. Freed slots form a free list through `chain`, so a removal
+ * moves nothing; an insertion reuses the most recently freed slot.
+ *
+ * Capacity follows content (invariant I2). It grows by doubling up to the maximum size, never
+ * beyond. After a removal that leaves the table at most a quarter full it is compacted to twice
+ * its size (never below its minimum capacity): live entries are copied in eviction order into
+ * fresh arrays, so the capacity is at most four times the size once removals settle. An emptied
+ * table, or a cleared one, drops its arrays and is as small as a fresh one.
+ *
+ * Eviction. The order list runs from eldest (head) to youngest (tail). LRU moves an entry to the
+ * tail on every read and write of it; FIFO only appends. An insertion into a full table evicts
+ * the head, or, under REJECT, throws before changing anything.
+ *
+ * Expiry. With a ttl, each slot has a deadline and sits in an expiry list ordered by deadline.
+ * Because the ttl is fixed, appending on every refresh keeps that list sorted, so expired entries
+ * are always at its head: every insertion and every size() first drops the expired entries from
+ * the head (amortized O(1)), and a lookup that meets an expired entry drops it. When eviction and
+ * expiry orders coincide (LRU with expire-after-access), one list serves both. Nothing runs
+ * while the table is idle: a table that is not thread-safe cannot be touched by a sweeper thread,
+ * so expired entries wait for the next call, never beyond the bound.
+ *
+ * Hash flooding. A chain that reaches FLOOD_LIMIT slots takes no more: further keys of that
+ * bucket go to a fallback java.util.HashMap from key to slot, which trees colliding Comparable
+ * keys. Keys that collide on purpose then cost a bounded chain walk plus a tree lookup instead
+ * of a walk over all of them. The fallback holds boxed keys and exists only while it has any.
+ *
+ * Not thread-safe; not part of the public API.
+ */
+/**
+ * The hash table behind the single-threaded maps and sets; see the comment at the top of the
+ * file. Not thread-safe. Not part of the public API.
+ */
+public final class SlotTable {
+  static final int NONE = Links.NONE;
+  /** The value of {@code chain[slot]} for a slot that lives in the flooding fallback. */
+  private static final int FLOODED = -2;
+  /** A chain never grows beyond this; see the class comment. */
+  static final int FLOOD_LIMIT = 16;
+  /** The smallest capacity the table shrinks to while it holds entries. */
+  private static final int MIN_CAPACITY = 16;
+  private static final int[] NO_INTS = {};
+  private static final System.Logger LOGGER = System.getLogger(SlotTable.class.getName());
+
+  /** What a key or value array holds. */
+  public enum Kind { LONG, INT, OBJECT, NONE }
+
+  private final Kind keyKind;
+  private final Kind valueKind;
+  private final String name;
+  private final int maximumSize;
+  private final int minimumCapacity;
+  private final int freshCapacity;
+  private final boolean accessOrder;
+  private final boolean rejects;
+  private final long writeTtl;
+  private final long accessTtl;
+  private final Ticker ticker;
+  private final RemovalListener<Object, Object> listener;
+  private final boolean countsRemovals;
+  final MetricsRecorder metrics;
+
+  long[] longKeys;
+  int[] intKeys;
+  Object[] objectKeys;
+  /** The mixed hashes of reference keys, so that a chain walk calls equals only on a match. */
+  private int[] hashes;
+  long[] longValues;
+  int[] intValues;
+  Object[] objectValues;
+  private int[] buckets = NO_INTS;
+  private int[] chain = NO_INTS;
+  private final Links order = new Links();
+  private final Links expiry;
+  private long[] deadlines;
+  private HashMap<Object, Integer> flooded;
+
+  private int size;
+  private int used;
+  private int freeHead = NONE;
+  private int capacity;
+  private int peakSize;
+  int modCount;
+
+  @SuppressWarnings("unchecked")
+  public SlotTable(Kind keyKind, Kind valueKind, MapSpec<?, ?> spec, EvictionOrder evictionOrder,
+      String defaultNamePrefix) {
+    this.keyKind = keyKind;
+    this.valueKind = valueKind;
+    this.name = (spec.name() != null) ? spec.name()
+        : defaultNamePrefix + "@" + Integer.toHexString(System.identityHashCode(this));
+    this.maximumSize = (int) spec.maximumSize();
+    this.freshCapacity = Math.max(0, spec.initialCapacity());
+    this.minimumCapacity = Math.min(maximumSize, Math.max(MIN_CAPACITY, freshCapacity));
+    this.accessOrder = (evictionOrder == EvictionOrder.LRU);
+    this.rejects = spec.rejects();
+    this.writeTtl = spec.expireAfterWriteNanos();
+    this.accessTtl = spec.expireAfterAccessNanos();
+    this.ticker = (spec.ticker() != null) ? spec.ticker() : Ticker.systemTicker();
+    this.listener = (RemovalListener<Object, Object>) spec.removalListener();
+    this.metrics = MetricsRecorder.createSingleThreaded(spec.recordMetrics());
+    this.countsRemovals = spec.recordMetrics() || listener != null;
+    boolean expires = spec.expires();
+    this.expiry = !expires ? null
+        : (accessOrder && accessTtl != MapSpec.UNSET) ? order : new Links();
+    allocate(freshCapacity);
+  }
+
+  // ---------------------------------------------------------------- hashing
+
+  static int hash(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  static int hash(int key) {
+    int h = key * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  static int hash(Object key) {
+    return hash(key.hashCode());
+  }
+
+  private int bucket(int hash) {
+    return (int) (((hash & 0xFFFFFFFFL) * buckets.length) >>> 32);
+  }
+
+  private int hashAt(int slot) {
+    switch (keyKind) {
+      case LONG: return hash(longKeys[slot]);
+      case INT: return hash(intKeys[slot]);
+      default: return hashes[slot];
+    }
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  /** The live slot of the key, or {@link #NONE}; drops the entry if it expired. No access. */
+  public int findLong(long key) {
+    if (size == 0) {
+      return NONE;
+    }
+    int s = buckets[bucket(hash(key))] - 1;
+    while (s >= 0 && longKeys[s] != key) {
+      s = chain[s];
+    }
+    if (s < 0 && flooded != null) {
+      s = floodedSlot(key);
+    }
+    return (s < 0) ? NONE : unlessExpired(s);
+  }
+
+  /** As {@link #findLong}, for int keys. */
+  public int findInt(int key) {
+    if (size == 0) {
+      return NONE;
+    }
+    int s = buckets[bucket(hash(key))] - 1;
+    while (s >= 0 && intKeys[s] != key) {
+      s = chain[s];
+    }
+    if (s < 0 && flooded != null) {
+      s = floodedSlot(key);
+    }
+    return (s < 0) ? NONE : unlessExpired(s);
+  }
+
+  /** As {@link #findLong}, for reference keys, compared by {@code equals}. */
+  public int findObject(Object key) {
+    if (size == 0) {
+      return NONE;
+    }
+    int h = hash(key);
+    int s = buckets[bucket(h)] - 1;
+    while (s >= 0) {
+      Object k = objectKeys[s];
+      if (k == key || (hashes[s] == h && key.equals(k))) {
+        break;
+      }
+      s = chain[s];
+    }
+    if (s < 0 && flooded != null) {
+      s = floodedSlot(key);
+    }
+    return (s < 0) ? NONE : unlessExpired(s);
+  }
+
+  private int floodedSlot(Object boxedKey) {
+    Integer slot = flooded.get(boxedKey);
+    return (slot == null) ? NONE : slot;
+  }
+
+  private int unlessExpired(int slot) {
+    if (deadlines != null && ticker.read() - deadlines[slot] >= 0) {
+      removeAt(slot, RemovalCause.EXPIRED);
+      return NONE;
+    }
+    return slot;
+  }
+
+  /** A read of the key ({@code get}): finds it, refreshes it and counts a hit or a miss. */
+  public int getLong(long key) {
+    return accessed(findLong(key));
+  }
+
+  /** As {@link #getLong}, for int keys. */
+  public int getInt(int key) {
+    return accessed(findInt(key));
+  }
+
+  /** As {@link #getLong}, for reference keys. */
+  public int getObject(Object key) {
+    return accessed(findObject(key));
+  }
+
+  /** Counts a lookup that does not refresh, such as a set's {@code contains}; returns the slot. */
+  public int counted(int slot) {
+    if (slot < 0) {
+      metrics.recordMiss();
+    } else {
+      metrics.recordHit();
+    }
+    return slot;
+  }
+
+  private int accessed(int slot) {
+    if (slot < 0) {
+      metrics.recordMiss();
+      return NONE;
+    }
+    metrics.recordHit();
+    if (accessOrder && order.moveToLast(slot)) {
+      modCount++;
+    }
+    if (accessTtl != MapSpec.UNSET) {
+      refreshDeadline(slot, accessTtl);
+    }
+    return slot;
+  }
+
+  private void refreshDeadline(int slot, long ttl) {
+    deadlines[slot] = ticker.read() + ttl;
+    if (expiry != order) {
+      expiry.moveToLast(slot);
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Adds an absent key (the caller has just looked it up) and returns its slot, whose value the
+   * caller then stores. Makes room first: drops expired entries, then evicts the eldest entry
+   * or, under REJECT, throws with the table unchanged.
+   *
+   * @throws CapacityExceededException if the table is full and rejects insertions
+   */
+  public int insertLong(long key) {
+    makeRoom();
+    int s = allocateSlot();
+    longKeys[s] = key;
+    link(s, hash(key));
+    return s;
+  }
+
+  /** As {@link #insertLong}, for int keys. */
+  public int insertInt(int key) {
+    makeRoom();
+    int s = allocateSlot();
+    intKeys[s] = key;
+    link(s, hash(key));
+    return s;
+  }
+
+  /** As {@link #insertLong}, for reference keys. */
+  public int insertObject(Object key) {
+    makeRoom();
+    int s = allocateSlot();
+    objectKeys[s] = key;
+    int h = hash(key);
+    hashes[s] = h;
+    link(s, h);
+    return s;
+  }
+
+  /**
+   * Replaces the value of a live slot and returns the old one. With {@code put} true this is a
+   * {@code put} on a present key, which refreshes the entry's recency; otherwise it is an
+   * entry's {@code setValue}, which leaves the order alone so that iteration may go on.
+   */
+  public long replaceLong(int slot, long value, boolean put) {
+    long old = longValues[slot];
+    longValues[slot] = value;
+    replaced(slot, (listener == null) ? null : old, put);
+    return old;
+  }
+
+  /** As {@link #replaceLong}, for int values. */
+  public int replaceInt(int slot, int value, boolean put) {
+    int old = intValues[slot];
+    intValues[slot] = value;
+    replaced(slot, (listener == null) ? null : old, put);
+    return old;
+  }
+
+  /** As {@link #replaceLong}, for reference values. */
+  public Object replaceObject(int slot, Object value, boolean put) {
+    Object old = objectValues[slot];
+    objectValues[slot] = value;
+    replaced(slot, old, put);
+    return old;
+  }
+
+  /** A write of a present key that does not change its value, such as a set's {@code add}. */
+  public void written(int slot) {
+    accessed(slot);
+  }
+
+  private void replaced(int slot, Object oldValue, boolean put) {
+    if (put && accessOrder && order.moveToLast(slot)) {
+      modCount++;
+    }
+    if (expiry != null && (put || expiry != order)) {
+      refreshDeadline(slot, (writeTtl != MapSpec.UNSET) ? writeTtl : accessTtl);
+    }
+    metrics.recordRemoval(RemovalCause.REPLACED);
+    if (listener != null) {
+      notifyListener(boxedKey(slot), oldValue, RemovalCause.REPLACED);
+    }
+  }
+
+  private void makeRoom() {
+    if (expiry != null) {
+      expireFromHead();
+    }
+    if (size >= maximumSize) {
+      if (rejects) {
+        metrics.recordRejection();
+        throw new CapacityExceededException(name + " is full: maximum size is " + maximumSize);
+      }
+      unlinkAt(order.head, RemovalCause.SIZE);
+    }
+  }
+
+  private int allocateSlot() {
+    if (freeHead != NONE) {
+      int s = freeHead;
+      freeHead = chain[s];
+      return s;
+    }
+    if (used == capacity) {
+      grow();
+    }
+    return used++;
+  }
+
+  private void link(int slot, int hash) {
+    linkChain(slot, hash);
+    order.linkLast(slot);
+    if (expiry != null) {
+      deadlines[slot] = ticker.read() + ((writeTtl != MapSpec.UNSET) ? writeTtl : accessTtl);
+      if (expiry != order) {
+        expiry.linkLast(slot);
+      }
+    }
+    size++;
+    modCount++;
+    if (size > peakSize) {
+      peakSize = size;
+    }
+    metrics.recordInsertion();
+  }
+
+  private void linkChain(int slot, int hash) {
+    int b = bucket(hash);
+    int first = buckets[b] - 1;
+    int length = 0;
+    for (int s = first; s >= 0 && length < FLOOD_LIMIT; s = chain[s]) {
+      length++;
+    }
+    if (length < FLOOD_LIMIT) {
+      chain[slot] = first;
+      buckets[b] = slot + 1;
+    } else {
+      chain[slot] = FLOODED;
+      if (flooded == null) {
+        flooded = new HashMap<>();
+      }
+      flooded.put(boxedKey(slot), slot);
+    }
+  }
+
+  private void unlinkChain(int slot) {
+    if (chain[slot] == FLOODED) {
+      flooded.remove(boxedKey(slot));
+      if (flooded.isEmpty()) {
+        flooded = null;
+      }
+      return;
+    }
+    int b = bucket(hashAt(slot));
+    int s = buckets[b] - 1;
+    if (s == slot) {
+      buckets[b] = chain[slot] + 1;
+      return;
+    }
+    while (chain[s] != slot) {
+      s = chain[s];
+    }
+    chain[s] = chain[slot];
+  }
+
+  // ---------------------------------------------------------------- removal
+
+  /**
+   * Removes the entry in a live slot, tells the listener, and compacts the table if the
+   * removal left it at most a quarter full.
+   */
+  public void removeAt(int slot, RemovalCause cause) {
+    unlinkAt(slot, cause);
+    maybeShrink();
+  }
+
+  /** Removes the entry in a live slot without moving any other slot; see {@link Cursor}. */
+  private void unlinkAt(int slot, RemovalCause cause) {
+    Object key = null;
+    Object value = null;
+    if (listener != null) {
+      key = boxedKey(slot);
+      value = boxedValue(slot);
+    }
+    unlinkChain(slot);
+    order.unlink(slot);
+    if (expiry != null && expiry != order) {
+      expiry.unlink(slot);
+    }
+    if (objectKeys != null) {
+      objectKeys[slot] = null;
+    }
+    if (objectValues != null) {
+      objectValues[slot] = null;
+    }
+    chain[slot] = freeHead;
+    freeHead = slot;
+    size--;
+    modCount++;
+    metrics.recordRemoval(cause);
+    if (size == 0) {
+      allocate(freshCapacity);
+    }
+    if (listener != null) {
+      notifyListener(key, value, cause);
+    }
+  }
+
+  private void notifyListener(Object key, Object value, RemovalCause cause) {
+    try {
+      listener.onRemoval(key, value, cause);
+    } catch (RuntimeException e) {
+      LOGGER.log(System.Logger.Level.WARNING, "removal listener of " + name + " threw", e);
+    }
+  }
+
+  private void expireFromHead() {
+    long now = ticker.read();
+    while (expiry.head != NONE && now - deadlines[expiry.head] >= 0) {
+      unlinkAt(expiry.head, RemovalCause.EXPIRED);
+    }
+  }
+
+  /** Removes every entry; the table is then as small as a fresh one. */
+  public void clear() {
+    if (size == 0) {
+      return;
+    }
+    if (expiry != null) {
+      expireFromHead();
+    }
+    if (countsRemovals) {
+      for (int s = order.head; s != NONE; s = order.next[s]) {
+        metrics.recordRemoval(RemovalCause.EXPLICIT);
+        if (listener != null) {
+          notifyListener(boxedKey(s), boxedValue(s), RemovalCause.EXPLICIT);
+        }
+      }
+    }
+    allocate(freshCapacity);
+    size = 0;
+    modCount++;
+  }
+
+  /** Drops expired entries and compacts the table if it is at most a quarter full. */
+  public void cleanUp() {
+    if (expiry != null) {
+      expireFromHead();
+    }
+    maybeShrink();
+  }
+
+  // ---------------------------------------------------------------- storage
+
+  /** Replaces all storage with empty arrays of this capacity. */
+  private void allocate(int newCapacity) {
+    capacity = newCapacity;
+    used = 0;
+    freeHead = NONE;
+    flooded = null;
+    buckets = new int[newCapacity];
+    chain = new int[newCapacity];
+    order.reset(newCapacity);
+    if (expiry != null && expiry != order) {
+      expiry.reset(newCapacity);
+    }
+    deadlines = (expiry == null) ? null : new long[newCapacity];
+    longKeys = (keyKind == Kind.LONG) ? new long[newCapacity] : null;
+    intKeys = (keyKind == Kind.INT) ? new int[newCapacity] : null;
+    objectKeys = (keyKind == Kind.OBJECT) ? new Object[newCapacity] : null;
+    hashes = (keyKind == Kind.OBJECT) ? new int[newCapacity] : null;
+    longValues = (valueKind == Kind.LONG) ? new long[newCapacity] : null;
+    intValues = (valueKind == Kind.INT) ? new int[newCapacity] : null;
+    objectValues = (valueKind == Kind.OBJECT) ? new Object[newCapacity] : null;
+  }
+
+  /** Doubles the capacity (up to the bound) when every slot is live; slots keep their numbers. */
+  private void grow() {
+    int newCapacity = (int) Math.min(maximumSize, Math.max(MIN_CAPACITY, 2L * capacity));
+    capacity = newCapacity;
+    chain = Arrays.copyOf(chain, newCapacity);
+    order.resize(newCapacity);
+    if (expiry != null && expiry != order) {
+      expiry.resize(newCapacity);
+    }
+    if (deadlines != null) {
+      deadlines = Arrays.copyOf(deadlines, newCapacity);
+    }
+    if (longKeys != null) {
+      longKeys = Arrays.copyOf(longKeys, newCapacity);
+    }
+    if (intKeys != null) {
+      intKeys = Arrays.copyOf(intKeys, newCapacity);
+    }
+    if (objectKeys != null) {
+      objectKeys = Arrays.copyOf(objectKeys, newCapacity);
+      hashes = Arrays.copyOf(hashes, newCapacity);
+    }
+    if (longValues != null) {
+      longValues = Arrays.copyOf(longValues, newCapacity);
+    }
+    if (intValues != null) {
+      intValues = Arrays.copyOf(intValues, newCapacity);
+    }
+    if (objectValues != null) {
+      objectValues = Arrays.copyOf(objectValues, newCapacity);
+    }
+    rehash();
+  }
+
+  /** Rebuilds the buckets, one per slot, from the live slots. */
+  private void rehash() {
+    buckets = new int[capacity];
+    flooded = null;
+    for (int s = order.head; s != NONE; s = order.next[s]) {
+      linkChain(s, hashAt(s));
+    }
+  }
+
+  private void maybeShrink() {
+    if (capacity > minimumCapacity && size <= (capacity >>> 2)) {
+      compact(Math.max(minimumCapacity, 2 * size));
+    }
+  }
+
+  /**
+   * Copies the live entries, eldest first, into fresh arrays of the new capacity: slot i of the
+   * result is the i-th entry in eviction order.
+   */
+  private void compact(int newCapacity) {
+    long[] oldLongKeys = longKeys;
+    int[] oldIntKeys = intKeys;
+    Object[] oldObjectKeys = objectKeys;
+    int[] oldHashes = hashes;
+    long[] oldLongValues = longValues;
+    int[] oldIntValues = intValues;
+    Object[] oldObjectValues = objectValues;
+    long[] oldDeadlines = deadlines;
+    int[] oldNext = order.next;
+    int oldHead = order.head;
+    boolean separateExpiry = expiry != null && expiry != order;
+    int[] renumbered = separateExpiry ? new int[capacity] : null;
+    int[] oldExpiryNext = separateExpiry ? expiry.next : null;
+    int oldExpiryHead = separateExpiry ? expiry.head : NONE;
+    int n = size;
+    allocate(newCapacity);
+    int i = 0;
+    for (int s = oldHead; s != NONE; s = oldNext[s], i++) {
+      if (oldLongKeys != null) {
+        longKeys[i] = oldLongKeys[s];
+      } else if (oldIntKeys != null) {
+        intKeys[i] = oldIntKeys[s];
+      } else {
+        objectKeys[i] = oldObjectKeys[s];
+        hashes[i] = oldHashes[s];
+      }
+      if (oldLongValues != null) {
+        longValues[i] = oldLongValues[s];
+      } else if (oldIntValues != null) {
+        intValues[i] = oldIntValues[s];
+      } else if (oldObjectValues != null) {
+        objectValues[i] = oldObjectValues[s];
+      }
+      if (oldDeadlines != null) {
+        deadlines[i] = oldDeadlines[s];
+      }
+      if (renumbered != null) {
+        renumbered[s] = i;
+      }
+      order.linkLast(i);
+    }
+    for (int s = oldExpiryHead; s != NONE; s = oldExpiryNext[s]) {
+      expiry.linkLast(renumbered[s]);
+    }
+    used = n;
+    rehash();
+    modCount++;
+    metrics.recordCompaction();
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** The number of live entries, after dropping expired ones. */
+  public int size() {
+    if (expiry != null && size > 0) {
+      expireFromHead();
+    }
+    return size;
+  }
+
+  /** The key in a live slot, boxed; for listeners, the flooding fallback and toString. */
+  public Object boxedKey(int slot) {
+    switch (keyKind) {
+      case LONG: return longKeys[slot];
+      case INT: return intKeys[slot];
+      default: return objectKeys[slot];
+    }
+  }
+
+  /** The value in a live slot, boxed, or null for a set. */
+  public Object boxedValue(int slot) {
+    switch (valueKind) {
+      case LONG: return longValues[slot];
+      case INT: return intValues[slot];
+      case OBJECT: return objectValues[slot];
+      default: return null;
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** A snapshot of size, bound, peak and counters. */
+  public CollectionMetrics metrics() {
+    CollectionMetrics.Builder b = CollectionMetrics.builder()
+        .size(size)
+        .bound(maximumSize)
+        .peakSize(peakSize);
+    metrics.snapshot(b);
+    return b.build();
+  }
+
+  /** The number of slots the arrays hold now; for tests of invariant I2. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** The entries in eviction order as {@code {k=v, ...}}, or {@code [k, ...]} for a set. */
+  @Override
+  public String toString() {
+    boolean isSet = (valueKind == Kind.NONE);
+    StringBuilder sb = new StringBuilder().append(isSet ? '[' : '{');
+    for (Cursor c = cursor(); c.hasNext(); ) {
+      int s = c.nextSlot();
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      sb.append(boxedKey(s));
+      if (!isSet) {
+        sb.append('=').append(boxedValue(s));
+      }
+    }
+    return sb.append(isSet ? ']' : '}').toString();
+  }
+
+  /**
+   * Checks the table's internal consistency and throws {@link AssertionError} naming the first
+   * broken rule; for tests, after every operation.
+   */
+  public void validate() {
+    int counted = 0;
+    int previous = NONE;
+    for (int s = order.head; s != NONE; s = order.next[s]) {
+      check(order.prev[s] == previous, "order links broken at slot " + s);
+      check(lookup(s) == s, "slot " + s + " is not found by its own key " + boxedKey(s));
+      previous = s;
+      counted++;
+      check(counted <= size, "order list is longer than the size " + size);
+    }
+    check(previous == order.tail, "order tail is " + order.tail + ", not " + previous);
+    check(counted == size, "order list holds " + counted + " entries, size is " + size);
+    int free = 0;
+    for (int s = freeHead; s != NONE; s = chain[s]) {
+      free++;
+      check(free <= used, "free list is cyclic");
+      check((objectKeys == null || objectKeys[s] == null)
+          && (objectValues == null || objectValues[s] == null), "free slot " + s + " holds refs");
+    }
+    check(free + size == used, used + " slots used, but " + size + " live and " + free + " free");
+    check(used <= capacity && capacity <= maximumSize, "capacity " + capacity + " outside bounds");
+    check(size <= maximumSize, "size " + size + " exceeds the bound " + maximumSize);
+    if (expiry != null && expiry != order) {
+      int inExpiry = 0;
+      long last = Long.MIN_VALUE;
+      for (int s = expiry.head; s != NONE; s = expiry.next[s]) {
+        check(inExpiry == 0 || deadlines[s] - last >= 0, "expiry list out of deadline order");
+        last = deadlines[s];
+        inExpiry++;
+      }
+      check(inExpiry == size, "expiry list holds " + inExpiry + " entries, size is " + size);
+    }
+  }
+
+  /** The slot of the key in a live slot, found without expiring anything. */
+  private int lookup(int slot) {
+    Object key = boxedKey(slot);
+    if (chain[slot] == FLOODED) {
+      return floodedSlot(key);
+    }
+    int s = buckets[bucket(hashAt(slot))] - 1;
+    while (s >= 0 && !boxedKey(s).equals(key)) {
+      s = chain[s];
+    }
+    return s;
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new AssertionError(message);
+    }
+  }
+
+  // ---------------------------------------------------------------- iteration
+
+  /** A cursor over the live slots in eviction order, eldest first. */
+  public Cursor cursor() {
+    return new Cursor();
+  }
+
+  /**
+   * Walks the live slots in eviction order, skipping expired ones. Fail-fast: a structural
+   * change not made through the cursor, or an LRU read that reorders, throws
+   * {@link ConcurrentModificationException} on the next step.
+   */
+  public final class Cursor {
+    private int next = order.head;
+    private int current = NONE;
+    private int expectedModCount = modCount;
+
+    public boolean hasNext() {
+      if (deadlines != null && next != NONE) {
+        long now = ticker.read();
+        while (next != NONE && now - deadlines[next] >= 0) {
+          next = order.next[next];
+        }
+      }
+      return next != NONE;
+    }
+
+    /** The next live slot. */
+    public int nextSlot() {
+      if (modCount != expectedModCount) {
+        throw new ConcurrentModificationException();
+      }
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      current = next;
+      next = order.next[current];
+      return current;
+    }
+
+    /** Removes the entry of the slot last returned; moves no other slot. */
+    public void remove() {
+      if (current == NONE) {
+        throw new IllegalStateException("next() was not called, or remove() was already called");
+      }
+      if (modCount != expectedModCount) {
+        throw new ConcurrentModificationException();
+      }
+      unlinkAt(current, RemovalCause.EXPLICIT);
+      current = NONE;
+      expectedModCount = modCount;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.safecollections.internal.table;
+
+import static dev.safecollections.internal.Checks.requireNonNull;
+
+import dev.safecollections.BoundedSet;
+import dev.safecollections.CollectionMetrics;
+import dev.safecollections.RemovalCause;
+import java.util.AbstractSet;
+import java.util.Iterator;
+
+/**
+ * The single-threaded {@link BoundedSet} over a {@link SlotTable} without values. Not
+ * thread-safe; null elements are rejected. Not part of the public API.
+ *
+ * @param <E> the element type
+ */
+public final class TableObjectSet<E> extends AbstractSet<E> implements BoundedSet<E>, TableBacked {
+  private final SlotTable t;
+
+  TableObjectSet(SlotTable table) {
+    this.t = table;
+  }
+
+  @Override
+  public boolean add(E element) {
+    int s = t.findObject(requireNonNull(element, "element"));
+    if (s >= 0) {
+      t.written(s);
+      return false;
+    }
+    t.insertObject(element);
+    return true;
+  }
+
+  @Override
+  public boolean contains(Object element) {
+    return t.counted(t.findObject(requireNonNull(element, "element"))) >= 0;
+  }
+
+  @Override
+  public boolean remove(Object element) {
+    int s = t.findObject(requireNonNull(element, "element"));
+    if (s < 0) {
+      return false;
+    }
+    t.removeAt(s, RemovalCause.EXPLICIT);
+    return true;
+  }
+
+  @Override
+  public Iterator<E> iterator() {
+    return new SlotIterator<E>(t) {
+      @Override
+      @SuppressWarnings("unchecked")
+      E at(int slot) {
+        return (E) t.objectKeys[slot];
+      }
+    };
+  }
+
+  @Override
+  public int size() {
+    return t.size();
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return t.size() == 0;
+  }
+
+  @Override
+  public void clear() {
+    t.clear();
+  }
+
+  @Override
+  public SlotTable table() {
+    return t;
+  }
+
+  @Override
+  public String name() {
+    return t.name();
+  }
+
+  @Override
+  public CollectionMetrics metrics() {
+    return t.metrics();
+  }
+
+  @Override
+  public void cleanUp() {
+    t.cleanUp();
+  }
+
+  @Override
+  public String toString() {
+    return t.toString();
+  }
+}
