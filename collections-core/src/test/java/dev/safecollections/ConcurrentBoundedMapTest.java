@@ -339,10 +339,24 @@ class ConcurrentBoundedMapTest {
   }
 
   /** One random operation on both maps; keys stay below half the bound, so nothing evicts. */
+  private static final Integer[] VALUES = new Integer[100_000];
+
+  static {
+    for (int i = 0; i < VALUES.length; i++) {
+      VALUES[i] = Integer.valueOf(i);
+    }
+  }
+
+  /** The one Integer instance for {@code v}, held strongly by this class. */
+  private static Integer canonical(int v) {
+    return VALUES[v];
+  }
+
   private static void applyRandom(Random random, Map<Integer, Integer> map, Map<Integer, Integer> model) {
     Integer key = random.nextInt(BOUND / 2);
-    // Small Integers are cached, so equal values are identical: weak-value maps compare by ==.
-    Integer value = random.nextInt(100);
+    // Every value comes from VALUES, so equal values are identical (weak-value maps compare by
+    // ==) and strongly reachable (a weakly held value must not be collected mid-test).
+    Integer value = canonical(random.nextInt(100));
     int op = random.nextInt(15);
     String what = "op " + op + " key " + key + " value " + value;
     switch (op) {
@@ -351,16 +365,16 @@ class ConcurrentBoundedMapTest {
       case 2: assertEquals(model.remove(key), map.remove(key), what); break;
       case 3: assertEquals(model.remove(key, value), map.remove(key, value), what); break;
       case 4: assertEquals(model.replace(key, value), map.replace(key, value), what); break;
-      case 5: assertEquals(model.replace(key, value, value + 1), map.replace(key, value, value + 1), what); break;
+      case 5: assertEquals(model.replace(key, value, canonical(value + 1)), map.replace(key, value, canonical(value + 1)), what); break;
       case 6: assertEquals(model.get(key), map.get(key), what); break;
       case 7: assertEquals(model.containsKey(key), map.containsKey(key), what); break;
-      case 8: assertEquals(model.compute(key, (k, v) -> v == null ? value : (v % 3 == 0 ? null : v + 1)),
-          map.compute(key, (k, v) -> v == null ? value : (v % 3 == 0 ? null : v + 1)), what); break;
+      case 8: assertEquals(model.compute(key, (k, v) -> v == null ? value : (v % 3 == 0 ? null : canonical(v + 1))),
+          map.compute(key, (k, v) -> v == null ? value : (v % 3 == 0 ? null : canonical(v + 1))), what); break;
       case 9: assertEquals(model.computeIfAbsent(key, k -> value), map.computeIfAbsent(key, k -> value), what); break;
-      case 10: assertEquals(model.computeIfPresent(key, (k, v) -> v % 2 == 0 ? null : v + 1),
-          map.computeIfPresent(key, (k, v) -> v % 2 == 0 ? null : v + 1), what); break;
-      case 11: assertEquals(model.merge(key, value, (a, b) -> a > 50 ? null : a + b),
-          map.merge(key, value, (a, b) -> a > 50 ? null : a + b), what); break;
+      case 10: assertEquals(model.computeIfPresent(key, (k, v) -> v % 2 == 0 ? null : canonical(v + 1)),
+          map.computeIfPresent(key, (k, v) -> v % 2 == 0 ? null : canonical(v + 1)), what); break;
+      case 11: assertEquals(model.merge(key, value, (a, b) -> a > 50 ? null : canonical(a + b)),
+          map.merge(key, value, (a, b) -> a > 50 ? null : canonical(a + b)), what); break;
       case 12: assertEquals(model.size(), map.size(), what); break;
       case 13:
         if (random.nextInt(20) == 0) {
@@ -375,7 +389,7 @@ class ConcurrentBoundedMapTest {
             it.remove();
             model.remove(e.getKey());
           } else if (e.getValue() % 5 == 0) {
-            e.setValue(e.getValue() + 1);
+            e.setValue(canonical(e.getValue() + 1));
             model.put(e.getKey(), e.getValue());
           }
         }
