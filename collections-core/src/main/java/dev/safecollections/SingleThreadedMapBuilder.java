@@ -25,7 +25,8 @@ import dev.safecollections.internal.table.Tables;
  * {@link OverflowPolicy#REJECT} throws {@link CapacityExceededException} and is unchanged.
  * Expired entries are never returned; they are dropped by the next call that meets them and by
  * every insertion and {@code size()}, but not while the map is idle, since no other thread may
- * touch it. Storage follows content: capacity grows by doubling up to the bound and, once
+ * touch it. Dropping them changes the map, so an iterator open at the time fails fast, as one
+ * does in an access-ordered {@code LinkedHashMap} after a {@code get}. Storage follows content: capacity grows by doubling up to the bound and, once
  * removals leave it at most a quarter full, shrinks to twice the size; {@code clear()} returns
  * to a fresh footprint.
  *

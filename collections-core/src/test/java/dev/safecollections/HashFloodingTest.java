@@ -3,9 +3,12 @@ package dev.safecollections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.safecollections.internal.table.TableBacked;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,18 +35,43 @@ class HashFloodingTest {
     assertTrue(expiring <= 10 * hashMap, "expiring " + expiring + " vs HashMap " + hashMap);
   }
 
+  @Test
+  void collidingKeys_onSingleThreadedMaps_costAtMostTenTimesHashMap() {
+    long hashMap = comparisons(HashMap::new);
+    long lru = comparisons(() -> SafeMaps.builder().maximumSize(2 * KEYS).singleThreaded().build());
+    BoundedObject2IntMap<CollidingKey> toInt = SafeMaps.boundedObjectToInt(2 * KEYS);
+    long objectToInt = comparisons((k, v) -> toInt.put(k, v.intValue()), toInt::getInt);
+    BoundedObject2LongMap<CollidingKey> toLong = SafeMaps.boundedObjectToLong(2 * KEYS);
+    long objectToLong = comparisons((k, v) -> toLong.put(k, v), k -> (int) toLong.getLong(k));
+    System.out.printf("comparisons for %,d colliding keys (put + get each): HashMap %,d, "
+        + "single-threaded %,d (%.2fx), objectToInt %,d (%.2fx), objectToLong %,d (%.2fx)%n",
+        KEYS, hashMap, lru, (double) lru / hashMap, objectToInt, (double) objectToInt / hashMap,
+        objectToLong, (double) objectToLong / hashMap);
+    assertTrue(lru <= 10 * hashMap, "single-threaded " + lru + " vs HashMap " + hashMap);
+    assertTrue(objectToInt <= 10 * hashMap, "objectToInt " + objectToInt + " vs " + hashMap);
+    assertTrue(objectToLong <= 10 * hashMap, "objectToLong " + objectToLong + " vs " + hashMap);
+    ((TableBacked) toInt).table().validate();
+    toInt.clear();
+    assertEquals(0, toInt.size());
+  }
+
   private static long comparisons(Supplier<Map<CollidingKey, Integer>> factory) {
     Map<CollidingKey, Integer> map = factory.get();
+    return comparisons(map::put, map::get);
+  }
+
+  private static long comparisons(BiConsumer<CollidingKey, Integer> put,
+      ToIntFunction<CollidingKey> get) {
     CollidingKey[] keys = new CollidingKey[KEYS];
     for (int i = 0; i < KEYS; i++) {
       keys[i] = new CollidingKey(i);
     }
     CollidingKey.comparisons = 0;
     for (CollidingKey key : keys) {
-      map.put(key, key.id);
+      put.accept(key, key.id);
     }
     for (CollidingKey key : keys) {
-      assertEquals(key.id, map.get(key));
+      assertEquals(key.id, get.applyAsInt(key));
     }
     return CollidingKey.comparisons;
   }

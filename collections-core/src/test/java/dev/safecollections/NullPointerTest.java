@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class NullPointerTest {
   private final NullPointerTester tester = new NullPointerTester()
       .setDefault(Duration.class, Duration.ofSeconds(1))
-      .setDefault(OverflowPolicy.class, OverflowPolicy.EVICT);
+      .setDefault(OverflowPolicy.class, OverflowPolicy.EVICT)
+      .setDefault(EvictionOrder.class, EvictionOrder.LRU);
 
   @Test
   void safeMaps_staticFactories() {
@@ -23,6 +24,12 @@ class NullPointerTest {
   @Test
   void safeMapBuilder_instanceMethods() {
     tester.testAllPublicInstanceMethods(SafeMaps.builder());
+  }
+
+  @Test
+  void singleThreadedAndSetBuilders_instanceMethods() {
+    tester.testAllPublicInstanceMethods(SafeMaps.builder().maximumSize(10).singleThreaded());
+    tester.testAllPublicInstanceMethods(SafeSets.builder());
   }
 
   @Test

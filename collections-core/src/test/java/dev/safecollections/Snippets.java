@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.LongSet;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
@@ -46,5 +49,31 @@ class Snippets {
     assertEquals(1, blobs.metrics().size());
     assertEquals(1, blobs.metrics().rejectionCount());
     assertTrue(blobs.metrics().estimatedBytes().getAsLong() > 1024);
+  }
+
+  @Test
+  void singleThreaded() {
+    // --- README single-threaded, from here
+    BoundedMap<String, User> lru = SafeMaps.builder()
+        .maximumSize(10_000)
+        .singleThreaded()                        // not thread-safe, like HashMap; exact LRU
+        .build();
+    Long2LongMap counts = SafeMaps.boundedLongToLong(1_000_000);             // no boxing
+    Int2ObjectMap<Session> byId = SafeMaps.builder()
+        .maximumSize(50_000)
+        .expireAfterAccess(Duration.ofMinutes(10))
+        .singleThreaded()
+        .evictionOrder(EvictionOrder.FIFO)
+        .buildIntToObject();
+    LongSet seenIds = SafeSets.boundedLongs(100_000);
+    // --- to here
+
+    lru.put("ada", new User("ada"));
+    counts.put(7L, counts.get(7L) + 1);
+    byId.put(1, new Session("s1"));
+    assertTrue(seenIds.add(42L));
+    assertEquals(1, counts.get(7L));
+    assertEquals(new Session("s1"), byId.get(1));
+    assertEquals(new User("ada"), lru.get("ada"));
   }
 }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * F9: 32,768 distinct strings that all share one {@code hashCode} ("Aa" and "BB" hash alike, so
  * every string of 15 such blocks does), put into a fresh map and then looked up, with
- * {@code HashMap} and raw Caffeine beside ours in the same run. Compare the ratio to
+ * {@code HashMap} and raw Caffeine beside ours (the concurrent map, the single-threaded one and
+ * an Object-keyed primitive map, here through its boxed {@code Map} view) in the same run. Compare the ratio to
  * {@code HashMap}, never absolute times.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar HashFlooding}
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HashFloodingBenchmark {
   static final int BLOCKS = 15;
 
-  @Param({"HashMap", "Caffeine", "SafeMaps.bounded"})
+  @Param({"HashMap", "Caffeine", "SafeMaps.bounded", "singleThreaded", "boundedObjectToInt"})
   public String map;
 
   private String[] keys;
@@ -63,6 +64,10 @@ public class HashFloodingBenchmark {
         return new HashMap<>();
       case "Caffeine":
         return Caffeine.newBuilder().maximumSize(2L * keys.length).<String, Integer>build().asMap();
+      case "singleThreaded":
+        return SafeMaps.builder().maximumSize(2L * keys.length).singleThreaded().build();
+      case "boundedObjectToInt":
+        return SafeMaps.boundedObjectToInt(2 * keys.length);
       default:
         return SafeMaps.bounded(2L * keys.length);
     }

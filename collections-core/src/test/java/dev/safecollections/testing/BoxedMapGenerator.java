@@ -51,7 +51,7 @@ public final class BoxedMapGenerator<K, V> implements TestMapGenerator<K, V> {
   @Override
   @SuppressWarnings("unchecked")
   public Map.Entry<K, V>[] createArray(int length) {
-    return new Map.Entry[length];
+    return (Map.Entry<K, V>[]) new Map.Entry<?, ?>[length];
   }
 
   @Override

@@ -256,13 +256,18 @@ public final class SlotTable {
       return NONE;
     }
     metrics.recordHit();
+    touched(slot);
+    return slot;
+  }
+
+  /** Refreshes a present entry's recency and its expire-after-access time. */
+  private void touched(int slot) {
     if (accessOrder && order.moveToLast(slot)) {
       modCount++;
     }
     if (accessTtl != MapSpec.UNSET) {
       refreshDeadline(slot, accessTtl);
     }
-    return slot;
   }
 
   private void refreshDeadline(int slot, long ttl) {
@@ -337,9 +342,12 @@ public final class SlotTable {
     return old;
   }
 
-  /** A write of a present key that does not change its value, such as a set's {@code add}. */
+  /**
+   * A write of a present key that does not change its value, such as a set's {@code add}:
+   * refreshes recency and expire-after-access time, not expire-after-write time; counts nothing.
+   */
   public void written(int slot) {
-    accessed(slot);
+    touched(slot);
   }
 
   private void replaced(int slot, Object oldValue, boolean put) {
@@ -792,7 +800,8 @@ public final class SlotTable {
     private int expectedModCount = modCount;
 
     public boolean hasNext() {
-      if (deadlines != null && next != NONE) {
+      // After a modification elsewhere the slot numbers may be stale; nextSlot() then throws.
+      if (deadlines != null && next != NONE && modCount == expectedModCount) {
         long now = ticker.read();
         while (next != NONE && now - deadlines[next] >= 0) {
           next = order.next[next];

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class TableInt2ObjectMap<V> extends AbstractInt2ObjectMap<V>
     implements BoundedInt2ObjectMap<V>, TableBacked {
   private static final long serialVersionUID = 1L;
+  @SuppressWarnings("unused") // fails serialization; see NotSerializable
+  private final NotSerializable notSerializable = NotSerializable.INSTANCE;
   private final transient SlotTable t;
   private transient ObjectSet<Entry<V>> entries;
 

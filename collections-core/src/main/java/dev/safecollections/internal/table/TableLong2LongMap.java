@@ -14,6 +14,8 @@ import java.util.Map;
 public final class TableLong2LongMap extends AbstractLong2LongMap
     implements BoundedLong2LongMap, TableBacked {
   private static final long serialVersionUID = 1L;
+  @SuppressWarnings("unused") // fails serialization; see NotSerializable
+  private final NotSerializable notSerializable = NotSerializable.INSTANCE;
   private final transient SlotTable t;
   private transient ObjectSet<Entry> entries;
 

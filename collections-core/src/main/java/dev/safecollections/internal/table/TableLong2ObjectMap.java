@@ -18,6 +18,8 @@ import java.util.Map;
 public final class TableLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     implements BoundedLong2ObjectMap<V>, TableBacked {
   private static final long serialVersionUID = 1L;
+  @SuppressWarnings("unused") // fails serialization; see NotSerializable
+  private final NotSerializable notSerializable = NotSerializable.INSTANCE;
   private final transient SlotTable t;
   private transient ObjectSet<Entry<V>> entries;
 

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class TableObject2LongMap<K> extends AbstractObject2LongMap<K>
     implements BoundedObject2LongMap<K>, TableBacked {
   private static final long serialVersionUID = 1L;
+  @SuppressWarnings("unused") // fails serialization; see NotSerializable
+  private final NotSerializable notSerializable = NotSerializable.INSTANCE;
   private final transient SlotTable t;
   private transient ObjectSet<Entry<K>> entries;
 
