@@ -14,11 +14,4 @@ import java.util.Map;
  * @param <K> the key type
  * @param <V> the value type
  */
-public interface BoundedMap<K, V> extends Map<K, V>, SafeCollection {
-
-  /**
-   * Runs pending maintenance now: evictions, expirations, reclaiming collected references and
-   * compaction of the backing store. Never needed for correctness; useful before measuring.
-   */
-  void cleanUp();
-}
+public interface BoundedMap<K, V> extends Map<K, V>, SafeCollection {}

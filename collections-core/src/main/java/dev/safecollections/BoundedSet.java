@@ -13,8 +13,4 @@ import java.util.Set;
  *
  * @param <E> the element type
  */
-public interface BoundedSet<E> extends Set<E>, SafeCollection {
-
-  /** Runs pending maintenance now; see {@link BoundedMap#cleanUp()}. */
-  void cleanUp();
-}
+public interface BoundedSet<E> extends Set<E>, SafeCollection {}

@@ -1,10 +1,12 @@
 package dev.safecollections;
 
 /**
- * Implemented by every collection in this library: it has a name and reports its metrics.
+ * Implemented by every collection in this library: it has a name, reports its metrics and can
+ * run its maintenance on demand.
  *
- * <p>Both methods are safe to call from any thread, also on collections that are not
- * thread-safe for other operations, where the snapshot may then be slightly stale.
+ * <p>{@link #name()} and {@link #metrics()} are safe to call from any thread, also on
+ * collections that are not thread-safe for other operations, where the snapshot may then be
+ * slightly stale.
  */
 public interface SafeCollection {
 
@@ -17,4 +19,11 @@ public interface SafeCollection {
    * {@code recordMetrics()} and zero otherwise.
    */
   CollectionMetrics metrics();
+
+  /**
+   * Runs pending maintenance now: evictions, expirations, reclaiming collected references and
+   * compaction of the backing store. Never needed for correctness; useful before measuring.
+   * On a collection that is not thread-safe, call it from the thread that owns the collection.
+   */
+  void cleanUp();
 }

@@ -192,9 +192,9 @@ public final class SlotTable {
     return (s < 0) ? NONE : unlessExpired(s);
   }
 
-  /** As {@link #findLong}, for reference keys, compared by {@code equals}. */
+  /** As {@link #findLong}, for reference keys, compared by {@code equals}; null finds nothing. */
   public int findObject(Object key) {
-    if (size == 0) {
+    if (size == 0 || key == null) {
       return NONE;
     }
     int h = hash(key);

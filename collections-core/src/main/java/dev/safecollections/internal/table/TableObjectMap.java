@@ -3,7 +3,6 @@ package dev.safecollections.internal.table;
 import static dev.safecollections.internal.Checks.requireNonNull;
 
 import dev.safecollections.BoundedMap;
-import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -116,21 +115,6 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
   public Set<Entry<K, V>> entrySet() {
     Set<Entry<K, V>> es = entrySet;
     return (es != null) ? es : (entrySet = new EntrySet());
-  }
-
-  @Override
-  public String name() {
-    return t.name();
-  }
-
-  @Override
-  public CollectionMetrics metrics() {
-    return t.metrics();
-  }
-
-  @Override
-  public void cleanUp() {
-    t.cleanUp();
   }
 
   @Override

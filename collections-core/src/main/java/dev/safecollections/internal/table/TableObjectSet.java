@@ -3,7 +3,6 @@ package dev.safecollections.internal.table;
 import static dev.safecollections.internal.Checks.requireNonNull;
 
 import dev.safecollections.BoundedSet;
-import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -76,21 +75,6 @@ public final class TableObjectSet<E> extends AbstractSet<E> implements BoundedSe
   @Override
   public SlotTable table() {
     return t;
-  }
-
-  @Override
-  public String name() {
-    return t.name();
-  }
-
-  @Override
-  public CollectionMetrics metrics() {
-    return t.metrics();
-  }
-
-  @Override
-  public void cleanUp() {
-    t.cleanUp();
   }
 
   @Override
