@@ -10,26 +10,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands the typed shells of the single-threaded table (six primitive maps, two primitive sets)
- * from the templates beside this file, as fastutil does for its own types. Run by the build in
- * generate-sources as a single-file program: {@code java GenerateTables.java <templates> <out>}.
+ * Expands the typed shells over the single-threaded table (six primitive maps, two primitive
+ * sets) and over the ring buffer (two primitive lists) from the templates beside this file, as
+ * fastutil does for its own types. Run by the build in generate-sources as a single-file
+ * program: {@code java GenerateShells.java <templates> <out>}.
  *
  * <p>Templates use {@code ${name}} for substitutions and lines {@code #if flag}, {@code #else},
  * {@code #end} (nestable) for variant-specific code; flags are {@code objectKey},
  * {@code objectValue} and {@code generic} (either).
  */
-public final class GenerateTables {
+public final class GenerateShells {
   private static final Pattern TOKEN = Pattern.compile("\\$\\{(\\w+)}");
-  private static final String PACKAGE = "dev/safecollections/internal/table/";
+  private static final String TABLES = "dev/safecollections/internal/table/";
+  private static final String RINGS = "dev/safecollections/internal/ring/";
 
-  private GenerateTables() {}
+  private GenerateShells() {}
 
   public static void main(String[] args) throws IOException {
     Path templates = Path.of(args[0]);
-    Path out = Path.of(args[1]).resolve(PACKAGE);
+    Path out = Path.of(args[1]).resolve(TABLES);
+    Path rings = Path.of(args[1]).resolve(RINGS);
     Files.createDirectories(out);
+    Files.createDirectories(rings);
     String map = Files.readString(templates.resolve("TableMap.java.in"));
     String set = Files.readString(templates.resolve("TableSet.java.in"));
+    String list = Files.readString(templates.resolve("RingList.java.in"));
     String[][] maps = {{"Long", "Long"}, {"Long", "Object"}, {"Int", "Int"}, {"Int", "Object"},
         {"Object", "Long"}, {"Object", "Int"}};
     for (String[] kv : maps) {
@@ -42,6 +47,7 @@ public final class GenerateTables {
       vars.put("k", k.toLowerCase());
       vars.put("pkg", k.toLowerCase() + "s");
       write(out.resolve("Table" + k + "Set.java"), expand(set, vars, Set.of()));
+      write(rings.resolve("Ring" + k + "List.java"), expand(list, vars, Set.of()));
     }
   }
 

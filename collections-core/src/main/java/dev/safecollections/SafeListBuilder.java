@@ -1,0 +1,193 @@
+package dev.safecollections;
+
+import static dev.safecollections.internal.Checks.requireNonNull;
+import static dev.safecollections.internal.Checks.requirePositive;
+import static dev.safecollections.internal.Checks.requireState;
+import static dev.safecollections.internal.Checks.requireUnset;
+
+import dev.safecollections.internal.Checks;
+import dev.safecollections.internal.ring.RingSpec;
+import dev.safecollections.internal.ring.Rings;
+import java.util.StringJoiner;
+import java.util.function.BiConsumer;
+
+/**
+ * Builds a {@link BoundedList}, or a primitive {@link BoundedLongList} or {@link BoundedIntList};
+ * obtain one from {@link SafeLists#builder()}.
+ *
+ * <p>Rules, as {@link SafeMapBuilder}'s: each option may be set once (a second call throws
+ * {@link IllegalStateException} naming the earlier value); a bad value throws {@link
+ * IllegalArgumentException} naming it; checks that span options run in the {@code build}
+ * methods, which do not change the builder. A builder is not thread-safe. A list must have a
+ * bound: {@link #maximumSize(long)}.
+ *
+ * @param <E> the element type of the lists this builder builds
+ */
+public final class SafeListBuilder<E> {
+  private static final long UNSET = -1;
+  /** The largest bound of a list: the largest array the JVM allocates. */
+  private static final long MAX_LIST_SIZE = Integer.MAX_VALUE - 8;
+
+  private String name;
+  private long maximumSize = UNSET;
+  private OverflowPolicy overflowPolicy;
+  private BiConsumer<? super E, RemovalCause> removalListener;
+  private boolean recordMetrics;
+  private int initialCapacity = (int) UNSET;
+
+  SafeListBuilder() {}
+
+  /**
+   * Bounds the list to this many elements. At the bound an insertion drops element 0 (the
+   * oldest) or, under {@link OverflowPolicy#REJECT}, throws.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   * @throws IllegalStateException if the maximum size was already set
+   */
+  public SafeListBuilder<E> maximumSize(long maximumSize) {
+    requireUnset(this.maximumSize == UNSET ? null : this.maximumSize, "maximum size");
+    this.maximumSize = requirePositive(maximumSize, "maximum size");
+    return this;
+  }
+
+  /**
+   * Sets what happens when an insertion would take the list past its bound:
+   * {@link OverflowPolicy#EVICT} (the default: drop element 0, the oldest) or
+   * {@link OverflowPolicy#REJECT}.
+   *
+   * @throws NullPointerException if {@code policy} is null
+   * @throws IllegalStateException if the overflow policy was already set
+   */
+  public SafeListBuilder<E> overflowPolicy(OverflowPolicy policy) {
+    requireNonNull(policy, "policy");
+    requireUnset(overflowPolicy, "overflow policy");
+    overflowPolicy = policy;
+    return this;
+  }
+
+  /**
+   * Tells this listener of every element that leaves the list, with its {@link RemovalCause}:
+   * {@code EXPLICIT} for removals and {@code clear()}, {@code REPLACED} for {@code set}, {@code
+   * SIZE} for elements dropped at the bound. It runs on the calling thread after the list is
+   * updated; an exception it throws is logged and never corrupts the list. Object lists only:
+   * the primitive lists would box every element for it.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if a removal listener was already set
+   */
+  public <E1 extends E> SafeListBuilder<E1> removalListener(
+      BiConsumer<? super E1, RemovalCause> listener) {
+    requireNonNull(listener, "listener");
+    requireUnset(removalListener, "removal listener");
+    @SuppressWarnings("unchecked")
+    SafeListBuilder<E1> self = (SafeListBuilder<E1>) this;
+    self.removalListener = listener;
+    return self;
+  }
+
+  /**
+   * Names the list in its metrics and {@code toString}.
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalStateException if a name was already set
+   */
+  public SafeListBuilder<E> name(String name) {
+    requireNonNull(name, "name");
+    requireUnset(this.name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank: \"" + name + "\"");
+    }
+    this.name = name;
+    return this;
+  }
+
+  /**
+   * Keeps exact counters (insertions, removals by cause, rejections, compactions) for {@link
+   * SafeCollection#metrics()}.
+   *
+   * @throws IllegalStateException if metrics recording was already turned on
+   */
+  public SafeListBuilder<E> recordMetrics() {
+    requireState(!recordMetrics, "metrics recording was already turned on");
+    recordMetrics = true;
+    return this;
+  }
+
+  /**
+   * Presizes the array for this many elements, clamped to the maximum size, so a presize never
+   * allocates beyond the bound.
+   *
+   * @throws IllegalArgumentException if {@code initialCapacity} is negative
+   * @throws IllegalStateException if the initial capacity was already set
+   */
+  public SafeListBuilder<E> initialCapacity(int initialCapacity) {
+    requireUnset(this.initialCapacity == UNSET ? null : this.initialCapacity, "initial capacity");
+    this.initialCapacity = (int) Checks.requireNonNegative(initialCapacity, "initial capacity");
+    return this;
+  }
+
+  /**
+   * Builds a list of references.
+   *
+   * @throws IllegalStateException if no maximum size was set or it is above
+   *     {@code Integer.MAX_VALUE - 8}
+   */
+  public <E1 extends E> BoundedList<E1> build() {
+    return Rings.list(spec(false));
+  }
+
+  /**
+   * Builds a list of {@code long}s that never boxes.
+   *
+   * @throws IllegalStateException as {@link #build()}, or if a removal listener was set
+   */
+  public BoundedLongList buildLongs() {
+    return Rings.longList(spec(true));
+  }
+
+  /**
+   * Builds a list of {@code int}s that never boxes.
+   *
+   * @throws IllegalStateException as {@link #build()}, or if a removal listener was set
+   */
+  public BoundedIntList buildInts() {
+    return Rings.intList(spec(true));
+  }
+
+  private RingSpec spec(boolean primitive) {
+    requireState(maximumSize != UNSET, "no bound was set: call maximumSize(long), as in "
+        + "SafeLists.builder().maximumSize(10_000).build()");
+    requireState(maximumSize <= MAX_LIST_SIZE,
+        "maximum size of a list must be at most " + MAX_LIST_SIZE + ": " + maximumSize);
+    requireState(!primitive || removalListener == null, "a removal listener takes boxed "
+        + "elements: primitive lists do not accept one, use build()");
+    return new RingSpec(name, (int) maximumSize, overflowPolicy == OverflowPolicy.REJECT,
+        removalListener, recordMetrics, (int) Math.min(initialCapacity, maximumSize));
+  }
+
+  /** The options that were set, as in {@code SafeListBuilder{maximumSize=100}}. */
+  @Override
+  public String toString() {
+    StringJoiner s = new StringJoiner(", ", "SafeListBuilder{", "}");
+    if (name != null) {
+      s.add("name=" + name);
+    }
+    if (maximumSize != UNSET) {
+      s.add("maximumSize=" + maximumSize);
+    }
+    if (overflowPolicy != null) {
+      s.add("overflowPolicy=" + overflowPolicy);
+    }
+    if (removalListener != null) {
+      s.add("removalListener");
+    }
+    if (recordMetrics) {
+      s.add("recordMetrics");
+    }
+    if (initialCapacity != UNSET) {
+      s.add("initialCapacity=" + initialCapacity);
+    }
+    return s.toString();
+  }
+}
