@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Expands the typed shells over the single-threaded table (six primitive maps, two primitive
- * sets) and over the ring buffer (two primitive lists) from the templates beside this file, as
+ * sets) and the three lists over a ring buffer from the templates beside this file, as
  * fastutil does for its own types. Run by the build in generate-sources as a single-file
  * program: {@code java GenerateShells.java <templates> <out>}.
  *
@@ -47,8 +47,33 @@ public final class GenerateShells {
       vars.put("k", k.toLowerCase());
       vars.put("pkg", k.toLowerCase() + "s");
       write(out.resolve("Table" + k + "Set.java"), expand(set, vars, Set.of()));
-      write(rings.resolve("Ring" + k + "List.java"), expand(list, vars, Set.of()));
     }
+    for (String k : new String[] {"Object", "Long", "Int"}) {
+      Map<String, String> vars = listVariables(k);
+      write(rings.resolve(vars.get("Name") + ".java"),
+          expand(list, vars, k.equals("Object") ? Set.of("objects") : Set.of()));
+    }
+  }
+
+  private static Map<String, String> listVariables(String k) {
+    boolean objects = k.equals("Object");
+    String p = k.toLowerCase();
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("Name", objects ? "RingList" : "Ring" + k + "List");
+    vars.put("TP", objects ? "<E>" : "");
+    vars.put("Base", objects ? "AbstractList<E>" : "Abstract" + k + "List");
+    vars.put("Iface", objects ? "BoundedList<E>" : "Bounded" + k + "List");
+    vars.put("T", objects ? "E" : p);
+    vars.put("A", objects ? "Object" : p);
+    vars.put("get", objects ? "get" : "get" + k);
+    vars.put("remove", objects ? "remove" : "remove" + k);
+    vars.put("LI", objects ? "ListIterator<E>" : k + "ListIterator");
+    vars.put("next", objects ? "next" : "next" + k);
+    vars.put("previous", objects ? "previous" : "previous" + k);
+    vars.put("cast", objects ? "(E) " : "");
+    vars.put("pkg", p + "s");
+    vars.put("K", k);
+    return vars;
   }
 
   private static Map<String, String> mapVariables(String k, String v) {

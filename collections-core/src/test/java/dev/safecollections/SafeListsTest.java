@@ -261,14 +261,14 @@ class SafeListsTest {
       }
       while (!list.isEmpty()) {
         list.removeInt(random.nextBoolean() ? 0 : list.size() - 1);
-        int capacity = ((RingBacked) list).ring().capacity();
+        int capacity = ((RingBacked) list).capacity();
         assertTrue(capacity <= Math.max(16, 4 * list.size()),
             "capacity " + capacity + " for size " + list.size());
       }
     }
     BoundedList<Object> presized =
         SafeLists.builder().maximumSize(10).initialCapacity(1 << 20).build();
-    assertEquals(10, ((RingBacked) presized).ring().capacity());
+    assertEquals(10, ((RingBacked) presized).capacity());
   }
 
   @Test

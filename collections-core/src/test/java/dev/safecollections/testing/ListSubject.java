@@ -71,7 +71,7 @@ public abstract class ListSubject {
   }
 
   public void validate() {
-    ((RingBacked) list).ring().validate();
+    ((RingBacked) list).validate();
   }
 
   private static final class Objects extends ListSubject {

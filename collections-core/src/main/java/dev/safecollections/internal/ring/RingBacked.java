@@ -1,26 +1,13 @@
 package dev.safecollections.internal.ring;
 
-import dev.safecollections.CollectionMetrics;
 import dev.safecollections.SafeCollection;
 
-/** A list over a {@link Ring}; the ring answers for name, metrics and maintenance. */
+/** A list over a ring buffer; lets tests see its capacity and validate it. Not public API. */
 public interface RingBacked extends SafeCollection {
 
-  /** The ring behind this list. */
-  Ring ring();
+  /** The number of slots the array holds now; for tests of invariant I2. */
+  int capacity();
 
-  @Override
-  default String name() {
-    return ring().name();
-  }
-
-  @Override
-  default CollectionMetrics metrics() {
-    return ring().metrics();
-  }
-
-  @Override
-  default void cleanUp() {
-    ring().cleanUp();
-  }
+  /** Checks internal consistency, throwing {@link AssertionError}; for tests. */
+  void validate();
 }
