@@ -8,6 +8,7 @@ import static dev.safecollections.internal.Checks.requireUnset;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.ring.RingSpec;
 import dev.safecollections.internal.ring.Rings;
+import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 
@@ -34,6 +35,8 @@ public final class SafeListBuilder<E> {
   private BiConsumer<? super E, RemovalCause> removalListener;
   private boolean recordMetrics;
   private int initialCapacity = (int) UNSET;
+  private Duration expireAfterWrite;
+  private Ticker ticker;
 
   SafeListBuilder() {}
 
@@ -47,6 +50,37 @@ public final class SafeListBuilder<E> {
   public SafeListBuilder<E> maximumSize(long maximumSize) {
     requireUnset(this.maximumSize == UNSET ? null : this.maximumSize, "maximum size");
     this.maximumSize = requirePositive(maximumSize, "maximum size");
+    return this;
+  }
+
+  /**
+   * Expires each element this long after it was added. Expired elements are never returned by
+   * any method and are reclaimed while the list is idle, by the one shared sweeper thread (which
+   * reaches the list only weakly and never keeps it alive), within the ttl plus about 50 ms.
+   * {@code set(i, e)} keeps the expiry time of the element it replaces. An expiring list takes an
+   * uncontended lock on every call so that the sweeper can reach it; inserting in the middle
+   * makes its reclamation a linear scan. Object lists only.
+   *
+   * @throws NullPointerException if {@code ttl} is null
+   * @throws IllegalArgumentException if {@code ttl} is zero or negative
+   * @throws IllegalStateException if expire-after-write was already set
+   */
+  public SafeListBuilder<E> expireAfterWrite(Duration ttl) {
+    requireUnset(expireAfterWrite, "expire after write");
+    expireAfterWrite = Checks.requirePositive(ttl, "ttl");
+    return this;
+  }
+
+  /**
+   * Reads time for expiry from this ticker instead of {@link System#nanoTime()}; for tests.
+   *
+   * @throws NullPointerException if {@code ticker} is null
+   * @throws IllegalStateException if a ticker was already set
+   */
+  public SafeListBuilder<E> ticker(Ticker ticker) {
+    requireNonNull(ticker, "ticker");
+    requireUnset(this.ticker, "ticker");
+    this.ticker = ticker;
     return this;
   }
 
@@ -134,13 +168,16 @@ public final class SafeListBuilder<E> {
    *     {@code Integer.MAX_VALUE - 8}
    */
   public <E1 extends E> BoundedList<E1> build() {
-    return Rings.list(spec(false));
+    RingSpec spec = spec(false);
+    return (expireAfterWrite == null) ? Rings.list(spec)
+        : Rings.expiringList(spec, Checks.saturatedNanos(expireAfterWrite),
+            (ticker != null) ? ticker : Ticker.systemTicker());
   }
 
   /**
    * Builds a list of {@code long}s that never boxes.
    *
-   * @throws IllegalStateException as {@link #build()}, or if a removal listener was set
+   * @throws IllegalStateException as {@link #build()}, or if a removal listener or expiry was set
    */
   public BoundedLongList buildLongs() {
     return Rings.longList(spec(true));
@@ -149,7 +186,7 @@ public final class SafeListBuilder<E> {
   /**
    * Builds a list of {@code int}s that never boxes.
    *
-   * @throws IllegalStateException as {@link #build()}, or if a removal listener was set
+   * @throws IllegalStateException as {@link #build()}, or if a removal listener or expiry was set
    */
   public BoundedIntList buildInts() {
     return Rings.intList(spec(true));
@@ -162,6 +199,8 @@ public final class SafeListBuilder<E> {
         "maximum size of a list must be at most " + MAX_LIST_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed "
         + "elements: primitive lists do not accept one, use build()");
+    requireState(!primitive || expireAfterWrite == null, "primitive lists do not expire "
+        + "elements (expire after write " + expireAfterWrite + "): use build()");
     return new RingSpec(name, (int) maximumSize, overflowPolicy == OverflowPolicy.REJECT,
         removalListener, recordMetrics, (int) Math.min(initialCapacity, maximumSize));
   }
@@ -176,6 +215,9 @@ public final class SafeListBuilder<E> {
     if (maximumSize != UNSET) {
       s.add("maximumSize=" + maximumSize);
     }
+    if (expireAfterWrite != null) {
+      s.add("expireAfterWrite=" + expireAfterWrite);
+    }
     if (overflowPolicy != null) {
       s.add("overflowPolicy=" + overflowPolicy);
     }
@@ -187,6 +229,9 @@ public final class SafeListBuilder<E> {
     }
     if (initialCapacity != UNSET) {
       s.add("initialCapacity=" + initialCapacity);
+    }
+    if (ticker != null) {
+      s.add("ticker");
     }
     return s.toString();
   }

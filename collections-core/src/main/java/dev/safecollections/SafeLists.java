@@ -1,5 +1,7 @@
 package dev.safecollections;
 
+import java.time.Duration;
+
 /**
  * Static factories for bounded lists: the replacement for a long-lived {@code new ArrayList<>()}
  * used as an event log, a buffer or a window of recent items. Every list is a {@link
@@ -10,6 +12,7 @@ package dev.safecollections;
  *
  * <pre>{@code
  * List<Event> recent = SafeLists.bounded(1_000);          // keeps the last 1,000 events
+ * List<Event> lastMinute = SafeLists.expiring(Duration.ofMinutes(1), 100_000);
  * LongList latencies = SafeLists.boundedLongs(100_000);   // no boxing
  * }</pre>
  */
@@ -24,6 +27,19 @@ public final class SafeLists {
    */
   public static <E> BoundedList<E> bounded(int maximumSize) {
     return builder().maximumSize(maximumSize).build();
+  }
+
+  /**
+   * A list of at most {@code maximumSize} elements that each expire {@code ttl} after they were
+   * added, dropping its oldest element at the bound. Expired elements are never returned and are
+   * reclaimed while nobody calls the list, by the shared sweeper thread. A shortcut for
+   * {@code builder().expireAfterWrite(ttl).maximumSize(maximumSize).build()}.
+   *
+   * @throws NullPointerException if {@code ttl} is null
+   * @throws IllegalArgumentException if {@code ttl} or {@code maximumSize} is not positive
+   */
+  public static <E> BoundedList<E> expiring(Duration ttl, int maximumSize) {
+    return builder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
   }
 
   /**
@@ -46,7 +62,7 @@ public final class SafeLists {
     return builder().maximumSize(maximumSize).buildInts();
   }
 
-  /** A builder for lists with any bound, overflow policy, listener and metrics. */
+  /** A builder for lists with any bound, expiry, overflow policy, listener and metrics. */
   public static SafeListBuilder<Object> builder() {
     return new SafeListBuilder<>();
   }

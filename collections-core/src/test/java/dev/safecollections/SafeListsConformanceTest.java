@@ -7,6 +7,7 @@ import com.google.common.collect.testing.TestStringListGenerator;
 import com.google.common.collect.testing.features.CollectionFeature;
 import com.google.common.collect.testing.features.CollectionSize;
 import com.google.common.collect.testing.features.ListFeature;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class SafeListsConformanceTest {
     suite.addTest(objects("rejectWithListenerAndMetrics", () -> SafeLists.builder()
         .maximumSize(BOUND).overflowPolicy(OverflowPolicy.REJECT).recordMetrics()
         .removalListener((e, cause) -> {}).build()));
+    suite.addTest(objects("expiring", () -> SafeLists.expiring(Duration.ofHours(1), BOUND)));
     suite.addTest(objects("presized", () -> SafeLists.builder().maximumSize(BOUND)
         .initialCapacity(3).build()));
     suite.addTest(boxed("longs", new Long[] {Long.MIN_VALUE, -1L, 0L, 1L << 40, Long.MAX_VALUE},

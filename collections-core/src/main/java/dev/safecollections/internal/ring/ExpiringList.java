@@ -1,0 +1,547 @@
+package dev.safecollections.internal.ring;
+
+import dev.safecollections.BoundedList;
+import dev.safecollections.CollectionMetrics;
+import dev.safecollections.RemovalCause;
+import dev.safecollections.Ticker;
+import dev.safecollections.internal.Sweeper;
+import java.lang.ref.WeakReference;
+import java.util.AbstractList;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.ListIterator;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/*
+ * A bounded list whose elements expire ttl after they were added, reclaimed even while nobody
+ * calls the list.
+ *
+ * Storage. Two ring lists kept in step: the elements (with the user's bound, policy, listener
+ * and metrics) and their deadlines. Every insertion or removal is applied to both; at the bound
+ * both drop element 0. set(i, e) replaces an element in place and keeps its deadline.
+ *
+ * Expiry. Elements appended at the end have non-decreasing deadlines, so the expired ones are a
+ * prefix: a purge pops them from the head in amortized O(1). An insertion in the middle breaks
+ * that order; the list then purges by a linear scan whenever its earliest deadline passes, until
+ * the order is found intact again. Every call purges first, so no method returns an expired
+ * element.
+ *
+ * Idle reclamation. The list is not thread-safe for its callers, but the shared sweeper thread
+ * must reach it: every call and every sweep hold the list's lock (uncontended in the common case,
+ * so it costs a compare-and-set). Whenever the list holds elements, one sweep is scheduled at its
+ * earliest deadline (no sooner than MIN_SWEEP_MILLIS after the last); it purges and schedules the
+ * next. The task reaches the list through a weak reference, so it never keeps it alive.
+ *
+ * Iteration. A purge from the head does not invalidate iterators: they hold absolute positions
+ * (the number of elements ever purged from the head plus the index), so an expired element is
+ * skipped rather than reported as a concurrent modification. Changes made by the caller outside
+ * the iterator, and scans of an unordered list, fail fast as usual.
+ */
+/**
+ * The expiring {@link BoundedList}; see the comment at the top of the file. Not part of the
+ * public API.
+ *
+ * @param <E> the element type
+ */
+public final class ExpiringList<E> extends AbstractList<E>
+    implements BoundedList<E>, RandomAccess, RingBacked {
+  /** The shortest pause between two sweeps of one list. */
+  static final long MIN_SWEEP_MILLIS = 50;
+
+  private final Object lock = new Object();
+  private final RingList<E> elements;
+  private final RingLongList deadlines;
+  private final long ttl;
+  private final Ticker ticker;
+  private final WeakReference<ExpiringList<?>> self = new WeakReference<>(this);
+
+  /** Elements purged from the head since the list was built: the origin of absolute positions. */
+  private long purgedFromHead;
+  /**
+   * Changes made by the caller (and scans of an unordered list): what iterators fail fast on.
+   * {@code modCount}, which sub-lists check, also counts purges from the head.
+   */
+  private int callerModCount;
+  private boolean ordered = true;
+  private long earliest = Long.MAX_VALUE;
+  private ScheduledFuture<?> sweep;
+
+  public ExpiringList(RingSpec spec, long ttlNanos, Ticker ticker) {
+    this.elements = new RingList<>(spec);
+    this.deadlines = new RingLongList(new RingSpec(null, spec.maximumSize(), spec.rejects(),
+        null, false, spec.initialCapacity()));
+    this.ttl = ttlNanos;
+    this.ticker = ticker;
+  }
+
+  // ---------------------------------------------------------------- expiry
+
+  private long deadlineFrom(long now) {
+    long d = now + ttl;
+    return (ttl > 0 && d < now) ? Long.MAX_VALUE : d;
+  }
+
+  /** Drops expired elements if the earliest deadline has passed; the caller holds the lock. */
+  private void purgeIfDue() {
+    int n = elements.size();
+    if (n == 0) {
+      return;
+    }
+    long now = ticker.read();
+    if (now - earliest < 0) {
+      return;
+    }
+    if (ordered) {
+      while (elements.size() > 0 && now - deadlines.getLong(0) >= 0) {
+        elements.pollFirst(RemovalCause.EXPIRED);
+        deadlines.pollFirst(RemovalCause.EXPIRED);
+        purgedFromHead++;
+        modCount++;
+      }
+      earliest = (elements.size() > 0) ? deadlines.getLong(0) : Long.MAX_VALUE;
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    boolean stillOrdered = true;
+    long previous = Long.MIN_VALUE;
+    for (int i = n - 1; i >= 0; i--) {
+      long d = deadlines.getLong(i);
+      if (now - d >= 0) {
+        elements.removeAt(i, RemovalCause.EXPIRED);
+        deadlines.removeAt(i, RemovalCause.EXPIRED);
+        modCount++;
+        callerModCount++;
+      }
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      long d = deadlines.getLong(i);
+      min = Math.min(min, d);
+      stillOrdered &= (i == 0 || d - previous >= 0);
+      previous = d;
+    }
+    ordered = stillOrdered;
+    earliest = min;
+  }
+
+  /** Schedules a sweep if the list holds elements and none is pending; the caller holds the lock. */
+  private void scheduleSweep() {
+    if (sweep != null || elements.size() == 0) {
+      return;
+    }
+    long delayNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_SWEEP_MILLIS),
+        earliest - ticker.read());
+    sweep = Sweeper.schedule(new SweepTask(self), delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  void sweep() {
+    synchronized (lock) {
+      sweep = null;
+      purgeIfDue();
+      elements.cleanUp();
+      deadlines.cleanUp();
+      scheduleSweep();
+    }
+  }
+
+  /** Sweeps a list it reaches only weakly. */
+  private static final class SweepTask implements Runnable {
+    private final WeakReference<ExpiringList<?>> list;
+
+    SweepTask(WeakReference<ExpiringList<?>> list) {
+      this.list = list;
+    }
+
+    @Override
+    public void run() {
+      ExpiringList<?> l = list.get();
+      if (l != null) {
+        l.sweep();
+      }
+    }
+  }
+
+  /** A structural change by the caller. */
+  private void changed() {
+    modCount++;
+    callerModCount++;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public E get(int index) {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.get(index);
+    }
+  }
+
+  @Override
+  public E getFirst() {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.getFirst();
+    }
+  }
+
+  @Override
+  public E getLast() {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.getLast();
+    }
+  }
+
+  @Override
+  public int size() {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.size();
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public E set(int index, E element) {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.set(index, element);
+    }
+  }
+
+  @Override
+  public boolean add(E element) {
+    synchronized (lock) {
+      purgeIfDue();
+      insert(elements.size(), element);
+      return true;
+    }
+  }
+
+  @Override
+  public void add(int index, E element) {
+    synchronized (lock) {
+      purgeIfDue();
+      insert(index, element);
+    }
+  }
+
+  private void insert(int index, E element) {
+    int before = elements.size();
+    boolean middle = index < before;
+    long deadline = deadlineFrom(ticker.read());
+    elements.add(index, element);            // checks the index, and may throw under REJECT
+    deadlines.add(index, deadline);          // drops element 0 whenever the elements did
+    if (middle && elements.size() > 1) {
+      ordered = false;
+    }
+    earliest = Math.min(earliest, deadline);
+    changed();
+    scheduleSweep();
+  }
+
+  @Override
+  public E remove(int index) {
+    synchronized (lock) {
+      purgeIfDue();
+      E old = elements.remove(index);
+      deadlines.removeLong(index);
+      changed();
+      return old;
+    }
+  }
+
+  @Override
+  public E removeFirst() {
+    synchronized (lock) {
+      purgeIfDue();
+      E first = elements.removeFirst();
+      deadlines.removeLong(0);
+      changed();
+      return first;
+    }
+  }
+
+  @Override
+  public E removeLast() {
+    synchronized (lock) {
+      purgeIfDue();
+      E last = elements.removeLast();
+      deadlines.removeLong(deadlines.size() - 1);
+      changed();
+      return last;
+    }
+  }
+
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      purgeIfDue();
+      elements.clear();
+      deadlines.clear();
+      ordered = true;
+      earliest = Long.MAX_VALUE;
+      changed();
+    }
+  }
+
+  @Override
+  protected void removeRange(int fromIndex, int toIndex) {
+    synchronized (lock) {
+      for (int i = toIndex - 1; i >= fromIndex; i--) {
+        remove(i);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- state
+
+  @Override
+  public String name() {
+    return elements.name();
+  }
+
+  @Override
+  public CollectionMetrics metrics() {
+    return elements.metrics();
+  }
+
+  @Override
+  public void cleanUp() {
+    synchronized (lock) {
+      purgeIfDue();
+      elements.cleanUp();
+      deadlines.cleanUp();
+    }
+  }
+
+  @Override
+  public int capacity() {
+    synchronized (lock) {
+      return elements.capacity();
+    }
+  }
+
+  @Override
+  public void validate() {
+    synchronized (lock) {
+      elements.validate();
+      deadlines.validate();
+      if (elements.size() != deadlines.size()) {
+        throw new AssertionError(elements.size() + " elements but " + deadlines.size()
+            + " deadlines");
+      }
+      for (int i = 1; ordered && i < deadlines.size(); i++) {
+        if (deadlines.getLong(i) - deadlines.getLong(i - 1) < 0) {
+          throw new AssertionError("deadlines out of order at " + i + " in an ordered list");
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      purgeIfDue();
+      return elements.toString();
+    }
+  }
+
+  // ---------------------------------------------------------------- iteration
+
+  @Override
+  public Iterator<E> iterator() {
+    return new Iter(0);
+  }
+
+  @Override
+  public ListIterator<E> listIterator(int index) {
+    synchronized (lock) {
+      purgeIfDue();
+      if (index < 0 || index > elements.size()) {
+        throw new IndexOutOfBoundsException("Index: " + index + ", Size: " + elements.size());
+      }
+      return new Iter(index);
+    }
+  }
+
+  /**
+   * A fail-fast list iterator over absolute positions, so that purges from the head skip the
+   * purged elements instead of failing.
+   */
+  private final class Iter implements ListIterator<E> {
+    private long cursor;
+    private long lastReturned = -1;
+    private int expectedModCount;
+
+    Iter(int index) {
+      synchronized (lock) {
+        purgeIfDue();
+        this.cursor = purgedFromHead + index;
+        this.expectedModCount = callerModCount;
+      }
+    }
+
+    /** The current index of an absolute position; 0 if that element was purged. */
+    private int index(long position) {
+      return (int) Math.max(0, position - purgedFromHead);
+    }
+
+    /**
+     * Purges from the head of an ordered list, which moves no position the iterator holds. An
+     * unordered list is left alone (its purge is a scan that would fail the iterator), and the
+     * iterator steps over its expired elements instead.
+     */
+    private void purgeHead() {
+      if (ordered) {
+        purgeIfDue();
+      }
+    }
+
+    /** The first index from {@code i} on whose element has not expired. */
+    private int live(int i) {
+      if (!ordered) {
+        long now = ticker.read();
+        while (i < elements.size() && now - deadlines.getLong(i) >= 0) {
+          i++;
+        }
+      }
+      return i;
+    }
+
+    /** The last index from {@code i} down whose element has not expired, or -1. */
+    private int liveBefore(int i) {
+      if (!ordered) {
+        long now = ticker.read();
+        while (i >= 0 && now - deadlines.getLong(i) >= 0) {
+          i--;
+        }
+      }
+      return i;
+    }
+
+    @Override
+    public boolean hasNext() {
+      synchronized (lock) {
+        purgeHead();
+        return live(index(cursor)) < elements.size();
+      }
+    }
+
+    @Override
+    public boolean hasPrevious() {
+      synchronized (lock) {
+        purgeHead();
+        return liveBefore(index(cursor) - 1) >= 0;
+      }
+    }
+
+    @Override
+    public int nextIndex() {
+      synchronized (lock) {
+        purgeHead();
+        return index(cursor);
+      }
+    }
+
+    @Override
+    public int previousIndex() {
+      return nextIndex() - 1;
+    }
+
+    @Override
+    public E next() {
+      synchronized (lock) {
+        checkForComodification();
+        purgeHead();
+        int i = live(index(cursor));
+        if (i >= elements.size()) {
+          throw new NoSuchElementException();
+        }
+        lastReturned = purgedFromHead + i;
+        cursor = lastReturned + 1;
+        return elements.get(i);
+      }
+    }
+
+    @Override
+    public E previous() {
+      synchronized (lock) {
+        checkForComodification();
+        purgeHead();
+        int i = liveBefore(index(cursor) - 1);
+        if (i < 0) {
+          throw new NoSuchElementException();
+        }
+        lastReturned = purgedFromHead + i;
+        cursor = lastReturned;
+        return elements.get(i);
+      }
+    }
+
+    @Override
+    public void remove() {
+      synchronized (lock) {
+        int i = lastIndex();
+        if (i >= 0) {                        // else it expired and is gone already
+          elements.remove(i);
+          deadlines.removeLong(i);
+          changed();
+          if (lastReturned < cursor) {
+            cursor--;
+          }
+        }
+        lastReturned = -1;
+        expectedModCount = callerModCount;
+      }
+    }
+
+    @Override
+    public void set(E element) {
+      synchronized (lock) {
+        int i = lastIndex();
+        if (i < 0) {
+          throw new IllegalStateException("the element expired");
+        }
+        elements.set(i, element);
+      }
+    }
+
+    @Override
+    public void add(E element) {
+      synchronized (lock) {
+        checkForComodification();
+        purgeHead();
+        int i = index(cursor);
+        int before = elements.size();
+        insert(i, element);
+        // A full list dropped element 0 first, so the new element sits just before the cursor.
+        cursor = purgedFromHead + i + ((elements.size() > before || i == 0) ? 1 : 0);
+        lastReturned = -1;
+        expectedModCount = callerModCount;
+      }
+    }
+
+    /** The current index of the last element returned, or -1 if it expired since. */
+    private int lastIndex() {
+      if (lastReturned < 0) {
+        throw new IllegalStateException("next() or previous() was not called, or remove() or "
+            + "add() was called after it");
+      }
+      checkForComodification();
+      purgeHead();
+      long i = lastReturned - purgedFromHead;
+      return (i < 0) ? -1 : (int) i;
+    }
+
+    private void checkForComodification() {
+      if (callerModCount != expectedModCount) {
+        throw new ConcurrentModificationException();
+      }
+    }
+  }
+}
