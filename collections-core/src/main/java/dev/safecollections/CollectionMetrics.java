@@ -29,6 +29,7 @@ public final class CollectionMetrics {
   private final long compactionCount;
   private final long maximumBytes;
   private final long estimatedBytes;
+  private final long capacity;
 
   private CollectionMetrics(Builder b) {
     size = b.size;
@@ -46,6 +47,7 @@ public final class CollectionMetrics {
     compactionCount = b.compactionCount;
     maximumBytes = b.maximumBytes;
     estimatedBytes = b.estimatedBytes;
+    capacity = b.capacity;
   }
 
   /** A builder for snapshots; used by implementations and tests. */
@@ -134,6 +136,14 @@ public final class CollectionMetrics {
     return estimatedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(estimatedBytes);
   }
 
+  /**
+   * The slots the backing store holds now (an array's length), when the collection knows it: the
+   * single-threaded maps and sets and the lists do; the concurrent maps do not.
+   */
+  public OptionalLong capacity() {
+    return capacity < 0 ? OptionalLong.empty() : OptionalLong.of(capacity);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -149,14 +159,15 @@ public final class CollectionMetrics {
         && removalCount == m.removalCount && evictionCount == m.evictionCount
         && expirationCount == m.expirationCount && collectedCount == m.collectedCount
         && rejectionCount == m.rejectionCount && compactionCount == m.compactionCount
-        && maximumBytes == m.maximumBytes && estimatedBytes == m.estimatedBytes;
+        && maximumBytes == m.maximumBytes && estimatedBytes == m.estimatedBytes
+        && capacity == m.capacity;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(size, bound, peakSize, hitCount, missCount, insertionCount,
         replacementCount, removalCount, evictionCount, expirationCount, collectedCount,
-        rejectionCount, compactionCount, maximumBytes, estimatedBytes);
+        rejectionCount, compactionCount, maximumBytes, estimatedBytes, capacity);
   }
 
   @Override
@@ -178,6 +189,9 @@ public final class CollectionMetrics {
       s.append(", maximumBytes=").append(maximumBytes)
           .append(", estimatedBytes=").append(estimatedBytes);
     }
+    if (capacity >= 0) {
+      s.append(", capacity=").append(capacity);
+    }
     return s.append('}').toString();
   }
 
@@ -198,6 +212,7 @@ public final class CollectionMetrics {
     private long compactionCount;
     private long maximumBytes = -1;
     private long estimatedBytes = -1;
+    private long capacity = -1;
 
     private Builder() {}
 
@@ -218,6 +233,9 @@ public final class CollectionMetrics {
     public Builder collectedCount(long v) { collectedCount = count(v, "collected count"); return this; }
     public Builder rejectionCount(long v) { rejectionCount = count(v, "rejection count"); return this; }
     public Builder compactionCount(long v) { compactionCount = count(v, "compaction count"); return this; }
+
+    /** The slots the backing store holds now. */
+    public Builder capacity(long v) { capacity = count(v, "capacity"); return this; }
 
     /** Marks the collection as bounded by bytes, with this bound and current weight. */
     public Builder bytes(long maximum, long estimated) {

@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
  * {@link IllegalStateException} naming the earlier value); a bad value throws {@link
  * IllegalArgumentException} naming it; checks that span options run in the {@code build}
  * methods, which do not change the builder. A builder is not thread-safe. A list must have a
- * bound: {@link #maximumSize(long)}.
+ * bound: {@link #maximumSize(long)}, {@link #maximumBytes(long)} or both.
  *
  * @param <E> the element type of the lists this builder builds
  */
@@ -31,6 +31,7 @@ public final class SafeListBuilder<E> {
 
   private String name;
   private long maximumSize = UNSET;
+  private long maximumBytes = UNSET;
   private OverflowPolicy overflowPolicy;
   private BiConsumer<? super E, RemovalCause> removalListener;
   private boolean recordMetrics;
@@ -50,6 +51,23 @@ public final class SafeListBuilder<E> {
   public SafeListBuilder<E> maximumSize(long maximumSize) {
     requireUnset(this.maximumSize == UNSET ? null : this.maximumSize, "maximum size");
     this.maximumSize = requirePositive(maximumSize, "maximum size");
+    return this;
+  }
+
+  /**
+   * Bounds the list by the estimated retained bytes of its elements, weighed by the estimator
+   * the maps use ({@link Weigher#estimatingRetainedBytes()}, without the map entry's overhead)
+   * when an element is added or set. An insertion that would pass the bound drops elements from
+   * the head until it fits, or under {@link OverflowPolicy#REJECT} throws; an element heavier
+   * than the whole bound is refused under REJECT and otherwise dropped at once (cause {@code
+   * SIZE}). May be combined with a maximum size: both hold. Object lists only.
+   *
+   * @throws IllegalArgumentException if {@code maximumBytes} is not positive
+   * @throws IllegalStateException if the maximum bytes were already set
+   */
+  public SafeListBuilder<E> maximumBytes(long maximumBytes) {
+    requireUnset(this.maximumBytes == UNSET ? null : this.maximumBytes, "maximum bytes");
+    this.maximumBytes = requirePositive(maximumBytes, "maximum bytes");
     return this;
   }
 
@@ -169,9 +187,12 @@ public final class SafeListBuilder<E> {
    */
   public <E1 extends E> BoundedList<E1> build() {
     RingSpec spec = spec(false);
-    return (expireAfterWrite == null) ? Rings.list(spec)
-        : Rings.expiringList(spec, Checks.saturatedNanos(expireAfterWrite),
-            (ticker != null) ? ticker : Ticker.systemTicker());
+    if (expireAfterWrite == null && maximumBytes == UNSET) {
+      return Rings.list(spec);
+    }
+    return Rings.managedList(spec,
+        (expireAfterWrite == null) ? Long.MAX_VALUE : Checks.saturatedNanos(expireAfterWrite),
+        (ticker != null) ? ticker : Ticker.systemTicker(), maximumBytes);
   }
 
   /**
@@ -193,7 +214,8 @@ public final class SafeListBuilder<E> {
   }
 
   private RingSpec spec(boolean primitive) {
-    requireState(maximumSize != UNSET, "no bound was set: call maximumSize(long), as in "
+    requireState(maximumSize != UNSET || maximumBytes != UNSET, "no bound was set: call "
+        + "maximumSize(long) or maximumBytes(long), as in "
         + "SafeLists.builder().maximumSize(10_000).build()");
     requireState(maximumSize <= MAX_LIST_SIZE,
         "maximum size of a list must be at most " + MAX_LIST_SIZE + ": " + maximumSize);
@@ -201,8 +223,11 @@ public final class SafeListBuilder<E> {
         + "elements: primitive lists do not accept one, use build()");
     requireState(!primitive || expireAfterWrite == null, "primitive lists do not expire "
         + "elements (expire after write " + expireAfterWrite + "): use build()");
-    return new RingSpec(name, (int) maximumSize, overflowPolicy == OverflowPolicy.REJECT,
-        removalListener, recordMetrics, (int) Math.min(initialCapacity, maximumSize));
+    requireState(!primitive || maximumBytes == UNSET, "primitive lists are bounded by "
+        + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
+    long bound = (maximumSize != UNSET) ? maximumSize : MAX_LIST_SIZE;
+    return new RingSpec(name, (int) bound, overflowPolicy == OverflowPolicy.REJECT,
+        removalListener, recordMetrics, (int) Math.min(initialCapacity, bound));
   }
 
   /** The options that were set, as in {@code SafeListBuilder{maximumSize=100}}. */
@@ -214,6 +239,9 @@ public final class SafeListBuilder<E> {
     }
     if (maximumSize != UNSET) {
       s.add("maximumSize=" + maximumSize);
+    }
+    if (maximumBytes != UNSET) {
+      s.add("maximumBytes=" + maximumBytes);
     }
     if (expireAfterWrite != null) {
       s.add("expireAfterWrite=" + expireAfterWrite);

@@ -33,6 +33,8 @@ public final class SafeListsConformanceTest {
         .maximumSize(BOUND).overflowPolicy(OverflowPolicy.REJECT).recordMetrics()
         .removalListener((e, cause) -> {}).build()));
     suite.addTest(objects("expiring", () -> SafeLists.expiring(Duration.ofHours(1), BOUND)));
+    suite.addTest(objects("maximumBytesExpiring", () -> SafeLists.builder().maximumBytes(1 << 20)
+        .expireAfterWrite(Duration.ofHours(1)).build()));
     suite.addTest(objects("presized", () -> SafeLists.builder().maximumSize(BOUND)
         .initialCapacity(3).build()));
     suite.addTest(boxed("longs", new Long[] {Long.MIN_VALUE, -1L, 0L, 1L << 40, Long.MAX_VALUE},

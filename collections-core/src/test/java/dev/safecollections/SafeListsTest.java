@@ -272,6 +272,67 @@ class SafeListsTest {
   }
 
   @Test
+  void maximumBytes_dropsFromTheHeadUntilTheNewElementFits() {
+    List<String> told = new ArrayList<>();
+    BoundedList<byte[]> list = SafeLists.builder().maximumBytes(10_000).recordMetrics()
+        .<byte[]>removalListener((e, cause) -> told.add(e.length + ":" + cause)).build();
+    for (int i = 0; i < 50; i++) {
+      list.add(new byte[1_000]);
+      CollectionMetrics m = list.metrics();
+      assertTrue(m.estimatedBytes().getAsLong() <= 10_000, m.toString());
+    }
+    int full = list.size();
+    assertTrue(full >= 8 && full <= 9, "about ten 1 KB arrays fit in 10,000 bytes: " + full);
+    list.add(new byte[5_000]);
+    assertTrue(list.size() < full, "a heavier element drops several");
+    list.set(0, new byte[9_000]);                        // re-weighed: drops the ones before it
+    assertEquals(9_000, list.get(0).length);
+    list.add(new byte[500]);                             // fits beside the 9,000
+    assertEquals(2, list.size());
+    assertEquals(500, list.set(1, new byte[30_000]).length, "too heavy to set: both leave");
+    assertEquals(1, list.size());
+    list.add(new byte[20_000]);                          // heavier than the bound: dropped at once
+    assertTrue(list.isEmpty());
+    assertTrue(told.contains("20000:SIZE"), told.toString());
+    ((RingBacked) list).validate();
+    CollectionMetrics m = list.metrics();
+    assertEquals(0, m.estimatedBytes().getAsLong());
+    assertEquals(m.size(), m.insertionCount() - m.removalCount() - m.evictionCount(), "I5");
+  }
+
+  @Test
+  void maximumBytes_reject_leavesTheListUnchanged() {
+    BoundedList<byte[]> list = SafeLists.builder().maximumBytes(5_000)
+        .overflowPolicy(OverflowPolicy.REJECT).recordMetrics().build();
+    list.add(new byte[2_000]);
+    list.add(new byte[2_000]);
+    CapacityExceededException e =
+        assertThrows(CapacityExceededException.class, () -> list.add(new byte[2_000]));
+    assertTrue(e.getMessage().contains("maximum bytes is 5000"), e.getMessage());
+    assertThrows(CapacityExceededException.class, () -> list.set(0, new byte[4_000]));
+    assertEquals(2, list.size());
+    assertEquals(2_000, list.get(0).length);
+    assertEquals(2, list.metrics().rejectionCount());
+    ((RingBacked) list).validate();
+  }
+
+  @Test
+  void metrics_reportCapacityPeakAndDrops() {
+    BoundedList<Integer> list = SafeLists.builder().maximumSize(1_000).recordMetrics().build();
+    for (int i = 0; i < 20; i++) {
+      list.add(i);
+    }
+    list.subList(0, 15).clear();
+    CollectionMetrics m = list.metrics();
+    assertEquals(5, m.size());
+    assertEquals(20, m.peakSize());
+    assertEquals(1_000, m.bound());
+    assertEquals(((RingBacked) list).capacity(), m.capacity().getAsLong());
+    assertEquals(16, m.capacity().getAsLong(), "shrank from 32 to the minimum: " + m);
+    assertFalse(SafeMaps.bounded(10).metrics().capacity().isPresent(), "unknown for Caffeine");
+  }
+
+  @Test
   void badSettings_failNamingTheValue() {
     List<IntFunction<?>> factories =
         List.of(SafeLists::bounded, SafeLists::boundedLongs, SafeLists::boundedInts);
@@ -280,7 +341,7 @@ class SafeListsTest {
           IllegalArgumentException.class, () -> factory.apply(-1)).getMessage());
       assertThrows(IllegalArgumentException.class, () -> factory.apply(0));
     }
-    assertEquals("no bound was set: call maximumSize(long), as in "
+    assertEquals("no bound was set: call maximumSize(long) or maximumBytes(long), as in "
             + "SafeLists.builder().maximumSize(10_000).build()",
         assertThrows(IllegalStateException.class, () -> SafeLists.builder().build())
             .getMessage());
@@ -299,5 +360,9 @@ class SafeListsTest {
     assertEquals("SafeListBuilder{maximumSize=5, overflowPolicy=REJECT}", SafeLists.builder()
         .maximumSize(5).overflowPolicy(OverflowPolicy.REJECT).toString());
     assertFalse(SafeLists.bounded(3) instanceof java.util.Deque);
+    assertEquals("primitive lists are bounded by maximumSize(long), not maximum bytes (100)",
+        assertThrows(IllegalStateException.class,
+            () -> SafeLists.builder().maximumBytes(100).buildLongs()).getMessage());
+
   }
 }

@@ -137,7 +137,9 @@ public final class LruModel {
 
   /** The counters a map with this history must report. */
   public CollectionMetrics expectedCounters(CollectionMetrics actual) {
-    return CollectionMetrics.builder()
+    CollectionMetrics.Builder expected = CollectionMetrics.builder();
+    actual.capacity().ifPresent(expected::capacity);   // storage, not a counter: taken as is
+    return expected
         .size(entries.size())
         .bound(TableConfig.BOUND)
         .peakSize(actual.peakSize())

@@ -13,8 +13,10 @@ public final class Rings {
     return new RingList<>(spec);
   }
 
-  public static <E> BoundedList<E> expiringList(RingSpec spec, long ttlNanos, Ticker ticker) {
-    return new ExpiringList<>(spec, ttlNanos, ticker);
+  /** A list with expiry ({@code ttlNanos} not MAX_VALUE) or a byte bound (not negative). */
+  public static <E> BoundedList<E> managedList(RingSpec spec, long ttlNanos, Ticker ticker,
+      long maximumBytes) {
+    return new ManagedList<>(spec, ttlNanos, ticker, maximumBytes);
   }
 
   public static BoundedLongList longList(RingSpec spec) {

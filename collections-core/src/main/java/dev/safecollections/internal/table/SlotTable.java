@@ -697,7 +697,8 @@ public final class SlotTable {
     CollectionMetrics.Builder b = CollectionMetrics.builder()
         .size(size)
         .bound(maximumSize)
-        .peakSize(peakSize);
+        .peakSize(peakSize)
+        .capacity(capacity);
     metrics.snapshot(b);
     return b.build();
   }

@@ -1,9 +1,11 @@
 package dev.safecollections.internal.ring;
 
 import dev.safecollections.BoundedList;
+import dev.safecollections.CapacityExceededException;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
 import dev.safecollections.Ticker;
+import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.internal.Sweeper;
 import java.lang.ref.WeakReference;
 import java.util.AbstractList;
@@ -11,17 +13,26 @@ import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /*
- * A bounded list whose elements expire ttl after they were added, reclaimed even while nobody
- * calls the list.
+ * A bounded list whose elements expire ttl after they were added (reclaimed even while nobody
+ * calls the list), or that is bounded by the estimated bytes of its elements, or both.
  *
- * Storage. Two ring lists kept in step: the elements (with the user's bound, policy, listener
- * and metrics) and their deadlines. Every insertion or removal is applied to both; at the bound
- * both drop element 0. set(i, e) replaces an element in place and keeps its deadline.
+ * Storage. Ring lists kept in step: the elements (with the user's count bound, policy, listener
+ * and metrics), their deadlines (without expiry: all Long.MAX_VALUE), and, under maximumBytes,
+ * their weights. Every insertion or removal is applied to all; this class drops element 0 itself
+ * when either bound is reached, so the inner lists never drop on their own. set(i, e) replaces an
+ * element in place, keeps its deadline and re-weighs it.
+ *
+ * Bytes. An element is weighed by the size estimator the maps use (plus a reference slot) when
+ * it is added or set; the weight is kept until it leaves. An insertion that would pass the byte
+ * bound drops elements from the head until it fits, or under REJECT throws first. An element
+ * heavier than the whole bound is refused under REJECT and, under EVICT, dropped at once (told
+ * to the listener as SIZE) after emptying the list.
  *
  * Expiry. Elements appended at the end have non-decreasing deadlines, so the expired ones are a
  * prefix: a purge pops them from the head in amortized O(1). An insertion in the middle breaks
@@ -41,22 +52,29 @@ import java.util.concurrent.TimeUnit;
  * the iterator, and scans of an unordered list, fail fast as usual.
  */
 /**
- * The expiring {@link BoundedList}; see the comment at the top of the file. Not part of the
- * public API.
+ * The expiring or byte-bounded {@link BoundedList}; see the comment at the top of the file. Not
+ * part of the public API.
  *
  * @param <E> the element type
  */
-public final class ExpiringList<E> extends AbstractList<E>
+public final class ManagedList<E> extends AbstractList<E>
     implements BoundedList<E>, RandomAccess, RingBacked {
+  /** What an element costs the list itself besides its own bytes: its reference slot. */
+  private static final long REFERENCE_BYTES = 8;
   /** The shortest pause between two sweeps of one list. */
   static final long MIN_SWEEP_MILLIS = 50;
 
   private final Object lock = new Object();
   private final RingList<E> elements;
   private final RingLongList deadlines;
+  private final RingLongList weights;
+  private final long maximumBytes;
+  private final int maximumSize;
+  private final boolean rejects;
   private final long ttl;
   private final Ticker ticker;
-  private final WeakReference<ExpiringList<?>> self = new WeakReference<>(this);
+  private long totalBytes;
+  private final WeakReference<ManagedList<?>> self = new WeakReference<>(this);
 
   /** Elements purged from the head since the list was built: the origin of absolute positions. */
   private long purgedFromHead;
@@ -69,10 +87,19 @@ public final class ExpiringList<E> extends AbstractList<E>
   private long earliest = Long.MAX_VALUE;
   private ScheduledFuture<?> sweep;
 
-  public ExpiringList(RingSpec spec, long ttlNanos, Ticker ticker) {
+  /**
+   * A list with these settings; {@code ttlNanos} is {@link Long#MAX_VALUE} for no expiry and
+   * {@code maximumBytes} is negative for no byte bound.
+   */
+  public ManagedList(RingSpec spec, long ttlNanos, Ticker ticker, long maximumBytes) {
+    RingSpec inner = new RingSpec(null, spec.maximumSize(), false, null, false,
+        spec.initialCapacity());
     this.elements = new RingList<>(spec);
-    this.deadlines = new RingLongList(new RingSpec(null, spec.maximumSize(), spec.rejects(),
-        null, false, spec.initialCapacity()));
+    this.deadlines = new RingLongList(inner);
+    this.weights = (maximumBytes < 0) ? null : new RingLongList(inner);
+    this.maximumBytes = maximumBytes;
+    this.maximumSize = spec.maximumSize();
+    this.rejects = spec.rejects();
     this.ttl = ttlNanos;
     this.ticker = ticker;
   }
@@ -81,7 +108,7 @@ public final class ExpiringList<E> extends AbstractList<E>
 
   private long deadlineFrom(long now) {
     long d = now + ttl;
-    return (ttl > 0 && d < now) ? Long.MAX_VALUE : d;
+    return (d < now) ? Long.MAX_VALUE : d;
   }
 
   /** Drops expired elements if the earliest deadline has passed; the caller holds the lock. */
@@ -91,15 +118,12 @@ public final class ExpiringList<E> extends AbstractList<E>
       return;
     }
     long now = ticker.read();
-    if (now - earliest < 0) {
+    if (earliest == Long.MAX_VALUE || now - earliest < 0) {
       return;
     }
     if (ordered) {
       while (elements.size() > 0 && now - deadlines.getLong(0) >= 0) {
-        elements.pollFirst(RemovalCause.EXPIRED);
-        deadlines.pollFirst(RemovalCause.EXPIRED);
-        purgedFromHead++;
-        modCount++;
+        dropFirst(RemovalCause.EXPIRED);
       }
       earliest = (elements.size() > 0) ? deadlines.getLong(0) : Long.MAX_VALUE;
       return;
@@ -110,9 +134,7 @@ public final class ExpiringList<E> extends AbstractList<E>
     for (int i = n - 1; i >= 0; i--) {
       long d = deadlines.getLong(i);
       if (now - d >= 0) {
-        elements.removeAt(i, RemovalCause.EXPIRED);
-        deadlines.removeAt(i, RemovalCause.EXPIRED);
-        modCount++;
+        removeEverywhere(i, RemovalCause.EXPIRED);
         callerModCount++;
       }
     }
@@ -126,9 +148,31 @@ public final class ExpiringList<E> extends AbstractList<E>
     earliest = min;
   }
 
+  /** Removes element 0 everywhere; it moves no position an iterator holds. */
+  private void dropFirst(RemovalCause cause) {
+    if (weights != null) {
+      totalBytes -= weights.pollFirst(cause);
+    }
+    deadlines.pollFirst(cause);
+    elements.pollFirst(cause);
+    purgedFromHead++;
+    modCount++;
+  }
+
+  /** Removes element {@code index} everywhere and returns it. */
+  private E removeEverywhere(int index, RemovalCause cause) {
+    E old = elements.removeAt(index, cause);
+    deadlines.removeAt(index, cause);
+    if (weights != null) {
+      totalBytes -= weights.removeAt(index, cause);
+    }
+    modCount++;
+    return old;
+  }
+
   /** Schedules a sweep if the list holds elements and none is pending; the caller holds the lock. */
   private void scheduleSweep() {
-    if (sweep != null || elements.size() == 0) {
+    if (sweep != null || elements.size() == 0 || earliest == Long.MAX_VALUE) {
       return;
     }
     long delayNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_SWEEP_MILLIS),
@@ -148,15 +192,15 @@ public final class ExpiringList<E> extends AbstractList<E>
 
   /** Sweeps a list it reaches only weakly. */
   private static final class SweepTask implements Runnable {
-    private final WeakReference<ExpiringList<?>> list;
+    private final WeakReference<ManagedList<?>> list;
 
-    SweepTask(WeakReference<ExpiringList<?>> list) {
+    SweepTask(WeakReference<ManagedList<?>> list) {
       this.list = list;
     }
 
     @Override
     public void run() {
-      ExpiringList<?> l = list.get();
+      ManagedList<?> l = list.get();
       if (l != null) {
         l.sweep();
       }
@@ -209,7 +253,36 @@ public final class ExpiringList<E> extends AbstractList<E>
   public E set(int index, E element) {
     synchronized (lock) {
       purgeIfDue();
-      return elements.set(index, element);
+      Objects.checkIndex(index, elements.size());
+      if (weights == null) {
+        return elements.set(index, element);
+      }
+      long w = weigh(element);
+      long delta = w - weights.getLong(index);
+      if (totalBytes + delta > maximumBytes && rejects) {
+        throw full(w);
+      }
+      if (w > maximumBytes) {
+        // Cannot fit even alone: the old element leaves to make room, the new one at once.
+        E old = removeEverywhere(index, RemovalCause.SIZE);
+        elements.tooHeavy(element);
+        changed();
+        return old;
+      }
+      E old = elements.set(index, element);
+      weights.set(index, w);
+      totalBytes += delta;
+      // Drop the oldest others until it fits: never the element just set.
+      while (totalBytes > maximumBytes && elements.size() > 1) {
+        if (index == 0) {
+          removeEverywhere(1, RemovalCause.SIZE);
+        } else {
+          dropFirst(RemovalCause.SIZE);
+          index--;
+        }
+        changed();
+      }
+      return old;
     }
   }
 
@@ -231,11 +304,37 @@ public final class ExpiringList<E> extends AbstractList<E>
   }
 
   private void insert(int index, E element) {
-    int before = elements.size();
-    boolean middle = index < before;
+    int size = elements.size();
+    if (index < 0 || index > size) {
+      throw new IndexOutOfBoundsException("Index: " + index + ", Size: " + size);
+    }
+    long w = (weights == null) ? 0 : weigh(element);
+    if (rejects && (size >= maximumSize || (weights != null && totalBytes + w > maximumBytes))) {
+      throw full(w);
+    }
+    if (weights != null && w > maximumBytes) {
+      elements.tooHeavy(element);          // dropped at once, after emptying the list
+      while (elements.size() > 0) {
+        dropFirst(RemovalCause.SIZE);
+      }
+      changed();
+      return;
+    }
+    while (elements.size() >= maximumSize
+        || (weights != null && totalBytes + w > maximumBytes)) {
+      dropFirst(RemovalCause.SIZE);
+      if (index > 0) {
+        index--;
+      }
+    }
+    boolean middle = index < elements.size();
     long deadline = deadlineFrom(ticker.read());
-    elements.add(index, element);            // checks the index, and may throw under REJECT
-    deadlines.add(index, deadline);          // drops element 0 whenever the elements did
+    elements.add(index, element);
+    deadlines.add(index, deadline);
+    if (weights != null) {
+      weights.add(index, w);
+      totalBytes += w;
+    }
     if (middle && elements.size() > 1) {
       ordered = false;
     }
@@ -244,13 +343,25 @@ public final class ExpiringList<E> extends AbstractList<E>
     scheduleSweep();
   }
 
+  private long weigh(E element) {
+    long w = ObjectSizeEstimator.estimate(element) + REFERENCE_BYTES;
+    return Math.max(0, w);
+  }
+
+  private CapacityExceededException full(long weight) {
+    elements.rejected();
+    return new CapacityExceededException((weights == null || elements.size() >= maximumSize)
+        ? elements.name() + " is full: maximum size is " + maximumSize
+        : elements.name() + " is full: maximum bytes is " + maximumBytes + ", " + totalBytes
+            + " in use, " + weight + " more needed");
+  }
+
   @Override
   public E remove(int index) {
     synchronized (lock) {
       purgeIfDue();
-      E old = elements.remove(index);
-      deadlines.removeLong(index);
-      changed();
+      E old = removeEverywhere(index, RemovalCause.EXPLICIT);
+      callerModCount++;
       return old;
     }
   }
@@ -259,9 +370,11 @@ public final class ExpiringList<E> extends AbstractList<E>
   public E removeFirst() {
     synchronized (lock) {
       purgeIfDue();
-      E first = elements.removeFirst();
-      deadlines.removeLong(0);
-      changed();
+      if (elements.size() == 0) {
+        throw new NoSuchElementException(elements.name() + " is empty");
+      }
+      E first = removeEverywhere(0, RemovalCause.EXPLICIT);
+      callerModCount++;
       return first;
     }
   }
@@ -270,9 +383,11 @@ public final class ExpiringList<E> extends AbstractList<E>
   public E removeLast() {
     synchronized (lock) {
       purgeIfDue();
-      E last = elements.removeLast();
-      deadlines.removeLong(deadlines.size() - 1);
-      changed();
+      if (elements.size() == 0) {
+        throw new NoSuchElementException(elements.name() + " is empty");
+      }
+      E last = removeEverywhere(elements.size() - 1, RemovalCause.EXPLICIT);
+      callerModCount++;
       return last;
     }
   }
@@ -283,6 +398,10 @@ public final class ExpiringList<E> extends AbstractList<E>
       purgeIfDue();
       elements.clear();
       deadlines.clear();
+      if (weights != null) {
+        weights.clear();
+        totalBytes = 0;
+      }
       ordered = true;
       earliest = Long.MAX_VALUE;
       changed();
@@ -307,7 +426,9 @@ public final class ExpiringList<E> extends AbstractList<E>
 
   @Override
   public CollectionMetrics metrics() {
-    return elements.metrics();
+    synchronized (lock) {
+      return elements.metrics(maximumBytes, totalBytes);
+    }
   }
 
   @Override
@@ -334,6 +455,16 @@ public final class ExpiringList<E> extends AbstractList<E>
       if (elements.size() != deadlines.size()) {
         throw new AssertionError(elements.size() + " elements but " + deadlines.size()
             + " deadlines");
+      }
+      if (weights != null) {
+        long sum = 0;
+        for (int i = 0; i < weights.size(); i++) {
+          sum += weights.getLong(i);
+        }
+        if (sum != totalBytes || totalBytes > maximumBytes || weights.size() != elements.size()) {
+          throw new AssertionError("weights " + sum + " vs total " + totalBytes + " of "
+              + maximumBytes);
+        }
       }
       for (int i = 1; ordered && i < deadlines.size(); i++) {
         if (deadlines.getLong(i) - deadlines.getLong(i - 1) < 0) {
@@ -488,9 +619,8 @@ public final class ExpiringList<E> extends AbstractList<E>
       synchronized (lock) {
         int i = lastIndex();
         if (i >= 0) {                        // else it expired and is gone already
-          elements.remove(i);
-          deadlines.removeLong(i);
-          changed();
+          removeEverywhere(i, RemovalCause.EXPLICIT);
+          callerModCount++;
           if (lastReturned < cursor) {
             cursor--;
           }
@@ -507,7 +637,7 @@ public final class ExpiringList<E> extends AbstractList<E>
         if (i < 0) {
           throw new IllegalStateException("the element expired");
         }
-        elements.set(i, element);
+        ManagedList.this.set(i, element);
       }
     }
 
