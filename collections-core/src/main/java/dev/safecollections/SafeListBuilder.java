@@ -60,7 +60,8 @@ public final class SafeListBuilder<E> {
    * when an element is added or set. An insertion that would pass the bound drops elements from
    * the head until it fits, or under {@link OverflowPolicy#REJECT} throws; an element heavier
    * than the whole bound is refused under REJECT and otherwise dropped at once (cause {@code
-   * SIZE}). May be combined with a maximum size: both hold. Object lists only.
+   * SIZE}), leaving the others in place. May be combined with a maximum size: both hold.
+   * Object lists only.
    *
    * @throws IllegalArgumentException if {@code maximumBytes} is not positive
    * @throws IllegalStateException if the maximum bytes were already set
@@ -145,11 +146,8 @@ public final class SafeListBuilder<E> {
    * @throws IllegalStateException if a name was already set
    */
   public SafeListBuilder<E> name(String name) {
-    requireNonNull(name, "name");
+    Checks.requireName(name);
     requireUnset(this.name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank: \"" + name + "\"");
-    }
     this.name = name;
     return this;
   }

@@ -211,11 +211,8 @@ public final class SafeMapBuilder<K, V> {
    * @throws IllegalStateException if a name was already set
    */
   public SafeMapBuilder<K, V> name(String name) {
-    requireNonNull(name, "name");
+    Checks.requireName(name);
     requireUnset(this.name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank: \"" + name + "\"");
-    }
     this.name = name;
     return this;
   }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.LongSet;
+import it.unimi.dsi.fastutil.longs.LongList;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
@@ -75,5 +77,25 @@ class Snippets {
     assertEquals(1, counts.get(7L));
     assertEquals(new Session("s1"), byId.get(1));
     assertEquals(new User("ada"), lru.get("ada"));
+  }
+
+  @Test
+  void lists() {
+    // --- README lists, from here
+    List<Session> recent = SafeLists.bounded(1_000);                 // drops the oldest at 1,000
+    List<Session> lastMinute = SafeLists.expiring(Duration.ofMinutes(1), 100_000);
+    LongList latencies = SafeLists.boundedLongs(100_000);            // no boxing
+    BoundedList<byte[]> frames = SafeLists.builder()
+        .maximumBytes(16L << 20)                 // bound by estimated bytes
+        .name("frames").recordMetrics()
+        .build();
+    // --- to here
+
+    recent.add(new Session("s1"));
+    lastMinute.add(new Session("s2"));
+    latencies.add(42L);
+    frames.add(new byte[1024]);
+    assertEquals(1, recent.size() + lastMinute.size() - latencies.size());
+    assertEquals(1, frames.metrics().size());
   }
 }

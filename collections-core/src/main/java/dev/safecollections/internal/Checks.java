@@ -44,6 +44,15 @@ public final class Checks {
     return value;
   }
 
+  /** Requires a non-null name with a visible character: {@code name must not be blank: " "}. */
+  public static String requireName(String name) {
+    requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank: \"" + name + "\"");
+    }
+    return name;
+  }
+
   /** Throws {@link IllegalStateException} "{@code <name> was already set to <value>}". */
   public static void requireUnset(Object current, String name) {
     if (current != null) {

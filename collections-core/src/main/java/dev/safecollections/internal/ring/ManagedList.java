@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * it is added or set; the weight is kept until it leaves. An insertion that would pass the byte
  * bound drops elements from the head until it fits, or under REJECT throws first. An element
  * heavier than the whole bound is refused under REJECT and, under EVICT, dropped at once (told
- * to the listener as SIZE) after emptying the list.
+ * to the listener as SIZE) while the others stay.
  *
  * Expiry. Elements appended at the end have non-decreasing deadlines, so the expired ones are a
  * prefix: a purge pops them from the head in amortized O(1). An insertion in the middle breaks
@@ -313,11 +313,7 @@ public final class ManagedList<E> extends AbstractList<E>
       throw full(w);
     }
     if (weights != null && w > maximumBytes) {
-      elements.tooHeavy(element);          // dropped at once, after emptying the list
-      while (elements.size() > 0) {
-        dropFirst(RemovalCause.SIZE);
-      }
-      changed();
+      elements.tooHeavy(element);          // dropped at once; the others stay
       return;
     }
     while (elements.size() >= maximumSize
