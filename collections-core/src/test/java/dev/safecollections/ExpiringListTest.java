@@ -115,6 +115,23 @@ class ExpiringListTest {
   }
 
   @Test
+  void subList_afterExpiryAtTheHead_failsFast() {
+    FakeTicker ticker = new FakeTicker();
+    BoundedList<String> list = SafeLists.builder().maximumSize(10)
+        .expireAfterWrite(Duration.ofSeconds(10)).ticker(ticker).build();
+    list.add("a");
+    ticker.advance(Duration.ofSeconds(5));
+    list.add("b");
+    list.add("c");
+    List<String> tail = list.subList(1, 3);
+    assertEquals(List.of("b", "c"), tail);
+    ticker.advance(Duration.ofSeconds(5));                  // a expires; positions shift
+    assertEquals(List.of("b", "c"), list);
+    assertThrows(java.util.ConcurrentModificationException.class, tail::size,
+        "a sub-list does not silently shift");
+  }
+
+  @Test
   void insertInTheMiddle_thenExpiry_stillNeverReturnsExpired() {
     FakeTicker ticker = new FakeTicker();
     BoundedList<String> list = SafeLists.builder().maximumSize(10)
