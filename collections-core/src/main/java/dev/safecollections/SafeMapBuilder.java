@@ -262,8 +262,9 @@ public final class SafeMapBuilder<K, V> {
    * builds from this builder's settings as they are when it builds; set them first.
    *
    * <p>Single-threaded maps take every setting that needs no second thread: maximum size,
-   * expiry, overflow policy, removal listener (object maps only), ticker, name, metrics and
-   * initial capacity. {@code build()} of the returned builder fails on the others.
+   * maximum bytes and weigher (object maps only), expiry, overflow policy, removal listener
+   * (object maps only), ticker, name, metrics and initial capacity. The build methods of the
+   * returned builder fail on the others (weak keys, weak or soft values).
    */
   public SingleThreadedMapBuilder<K, V> singleThreaded() {
     return new SingleThreadedMapBuilder<>(this);
@@ -275,7 +276,7 @@ public final class SafeMapBuilder<K, V> {
    */
   <K1 extends K, V1 extends V> MapSpec<K1, V1> singleThreadedSpec(boolean primitive) {
     MapSpec<K1, V1> spec = spec();
-    requireState(maximumBytes == UNSET, "single-threaded collections are bounded by "
+    requireState(!primitive || maximumBytes == UNSET, "primitive maps and sets are bounded by "
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
     requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
         + "values strongly: drop weakKeys(), weakValues() and softValues()");

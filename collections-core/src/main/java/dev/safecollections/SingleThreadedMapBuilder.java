@@ -32,10 +32,14 @@ import dev.safecollections.internal.table.Tables;
  *
  * <p>Builder rules are {@link SafeMapBuilder}'s: each option once, {@code build} methods do not
  * change the builder. Each {@code build} method throws {@link IllegalStateException} if the
- * settings do not suit a single-threaded map: no maximum size (maximum bytes, weak keys and
- * weak or soft values need other threads' help), a maximum size above
- * {@code Integer.MAX_VALUE - 8}, or a removal listener on a primitive map, plus every check of
- * {@link SafeMapBuilder#build()}.
+ * settings do not suit a single-threaded map: weak keys or weak or soft values (they need
+ * other threads' help), a maximum size above {@code Integer.MAX_VALUE - 8}, or maximum bytes or
+ * a removal listener on a primitive map, plus every check of {@link SafeMapBuilder#build()}.
+ *
+ * <p>Under maximum bytes (object maps), each entry is weighed when written; a write that would
+ * pass the bound evicts the least recent entries (never the one written) until it fits, or
+ * under REJECT throws with the map unchanged; an entry that alone outweighs the bound is evicted
+ * at once.
  *
  * @param <K> the key type of the maps this builder builds
  * @param <V> the value type of the maps this builder builds

@@ -60,10 +60,12 @@ class SingleThreadedBuilderTest {
 
   @Test
   void build_settingsThatNeedOtherThreads_failNamingThem() {
-    assertEquals("single-threaded collections are bounded by maximumSize(long), not maximum "
-            + "bytes (1024)",
-        assertThrows(IllegalStateException.class,
-            () -> SafeMaps.builder().maximumBytes(1024).singleThreaded().build()).getMessage());
+    assertEquals("primitive maps and sets are bounded by maximumSize(long), not maximum bytes "
+            + "(1024)",
+        assertThrows(IllegalStateException.class, () -> SafeMaps.builder().maximumBytes(1024)
+            .singleThreaded().buildLongToLong()).getMessage());
+    assertTrue(SafeMaps.builder().maximumBytes(1024).singleThreaded().build().isEmpty(),
+        "an object map takes maximum bytes");
     assertThrows(IllegalStateException.class,
         () -> SafeMaps.builder().maximumSize(10).weakKeys().singleThreaded().build());
     assertThrows(IllegalStateException.class,
@@ -74,6 +76,71 @@ class SingleThreadedBuilderTest {
             .maximumSize(3_000_000_000L).singleThreaded().buildLongToLong()).getMessage());
     assertThrows(IllegalStateException.class,
         () -> SafeMaps.builder().singleThreaded().build(), "no bound");
+  }
+
+  @Test
+  void maximumBytes_evictsLeastRecentUntilTheWriteFits() {
+    List<String> told = new java.util.ArrayList<>();
+    BoundedMap<String, byte[]> map = SafeMaps.builder()
+        .maximumBytes(1_000)
+        .weigher((String k, byte[] v) -> v.length)
+        .removalListener((String k, byte[] v, RemovalCause cause) -> told.add(k + ":" + cause))
+        .recordMetrics()
+        .singleThreaded()
+        .<String, byte[]>build();
+    map.put("a", new byte[300]);
+    map.put("b", new byte[300]);
+    map.put("c", new byte[300]);
+    map.get("a");                                            // b is now the least recent
+    map.put("d", new byte[300]);
+    assertEquals(java.util.Set.of("a", "c", "d"), map.keySet());
+    map.put("a", new byte[700]);                             // grows to 1,300: evicts c, not a
+    assertEquals(java.util.Set.of("d", "a"), map.keySet());
+    map.put("huge", new byte[2_000]);                        // alone too heavy: out at once
+    assertFalse(map.containsKey("huge"));
+    assertEquals(java.util.Set.of("d", "a"), map.keySet());
+    assertEquals(List.of("b:SIZE", "a:REPLACED", "c:SIZE", "huge:SIZE"), told);
+    CollectionMetrics m = map.metrics();
+    assertEquals(1_000, m.estimatedBytes().getAsLong());
+    assertEquals(m.size(), m.insertionCount() - m.removalCount() - m.evictionCount(), "I5");
+    ((TableBacked) map).table().validate();
+
+    BoundedMap<String, byte[]> rejecting = SafeMaps.builder().maximumBytes(1_000)
+        .weigher((String k, byte[] v) -> v.length).overflowPolicy(OverflowPolicy.REJECT)
+        .singleThreaded().<String, byte[]>build();
+    rejecting.put("a", new byte[600]);
+    assertThrows(CapacityExceededException.class, () -> rejecting.put("b", new byte[600]));
+    assertThrows(CapacityExceededException.class, () -> rejecting.put("a", new byte[1_200]));
+    assertEquals(600, rejecting.get("a").length, "unchanged");
+    assertThrows(IllegalArgumentException.class, () -> SafeMaps.builder().maximumBytes(10)
+        .weigher((Object k, Object v) -> -1).singleThreaded().build().put("k", "v"));
+  }
+
+  /** I1 and I5 under maximumBytes, with the table validated after every random write. */
+  @Test
+  void maximumBytes_randomWrites_stayWithinBoundAndAccountingHolds() {
+    dev.safecollections.testing.Seeds.forEach(20, random -> {
+      BoundedMap<Integer, byte[]> map = SafeMaps.builder().maximumBytes(5_000)
+          .weigher((Integer k, byte[] v) -> v.length).recordMetrics()
+          .expireAfterWrite(Duration.ofHours(1))
+          .singleThreaded().evictionOrder(random.nextBoolean() ? EvictionOrder.LRU
+              : EvictionOrder.FIFO).<Integer, byte[]>build();
+      for (int i = 0; i < 500; i++) {
+        int key = random.nextInt(30);
+        int op = random.nextInt(10);
+        if (op < 6) {
+          map.put(key, new byte[random.nextInt(op == 0 ? 8_000 : 1_200)]);
+        } else if (op < 8) {
+          map.remove(key);
+        } else {
+          map.get(key);
+        }
+        ((TableBacked) map).table().validate();
+        CollectionMetrics m = map.metrics();
+        assertTrue(m.estimatedBytes().getAsLong() <= 5_000, m.toString());
+        assertEquals(m.size(), m.insertionCount() - m.removalCount() - m.evictionCount(), "I5");
+      }
+    });
   }
 
   @Test

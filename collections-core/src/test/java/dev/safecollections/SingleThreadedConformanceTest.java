@@ -49,6 +49,8 @@ public final class SingleThreadedConformanceTest {
     suite.addTest(map("fifoExpireAfterAccess", STRINGS, VALUES,
         () -> builder().expireAfterAccess(TTL).singleThreaded()
             .evictionOrder(EvictionOrder.FIFO).build()));
+    suite.addTest(map("maximumBytes", STRINGS, VALUES,
+        () -> SafeMaps.builder().maximumBytes(1 << 20).singleThreaded().build()));
     suite.addTest(map("rejectWithListenerAndMetrics", STRINGS, VALUES,
         () -> builder().overflowPolicy(OverflowPolicy.REJECT).recordMetrics()
             .removalListener((k, v, cause) -> {}).singleThreaded().build()));

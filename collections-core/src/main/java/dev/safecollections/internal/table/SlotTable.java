@@ -6,6 +6,7 @@ import dev.safecollections.EvictionOrder;
 import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.Ticker;
+import dev.safecollections.Weigher;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
 import java.util.Arrays;
@@ -75,6 +76,9 @@ public final class SlotTable {
   private final Kind valueKind;
   private final String name;
   private final int maximumSize;
+  /** The byte bound of an object map, or {@link MapSpec#UNSET}. */
+  private final long maximumBytes;
+  private final Weigher<Object, Object> weigher;
   private final int minimumCapacity;
   private final int freshCapacity;
   private final boolean accessOrder;
@@ -99,6 +103,9 @@ public final class SlotTable {
   private final Links order = new Links();
   private final Links expiry;
   private long[] deadlines;
+  /** The weight of each slot under a byte bound, else null. */
+  private int[] weights;
+  private long totalBytes;
   private HashMap<Object, Integer> flooded;
 
   private int size;
@@ -115,7 +122,9 @@ public final class SlotTable {
     this.valueKind = valueKind;
     this.name = (spec.name() != null) ? spec.name()
         : defaultNamePrefix + "@" + Integer.toHexString(System.identityHashCode(this));
-    this.maximumSize = (int) spec.maximumSize();
+    this.maximumSize = spec.boundedBySize() ? (int) spec.maximumSize() : Integer.MAX_VALUE - 8;
+    this.maximumBytes = spec.maximumBytes();
+    this.weigher = (Weigher<Object, Object>) spec.weigher();
     this.freshCapacity = Math.max(0, spec.initialCapacity());
     this.minimumCapacity = Math.min(maximumSize, Math.max(MIN_CAPACITY, freshCapacity));
     this.accessOrder = (evictionOrder == EvictionOrder.LRU);
@@ -363,6 +372,93 @@ public final class SlotTable {
     }
   }
 
+  // ---------------------------------------------------------------- byte bound (object maps)
+
+  /** Whether this table is bounded by the weight of its entries. */
+  public boolean boundedByBytes() {
+    return weights != null;
+  }
+
+  /**
+   * Adds an absent key with its value under a byte bound and returns its slot, or {@link #NONE}
+   * if the entry alone outweighs the bound (it is then counted in and evicted at once, SIZE).
+   * Weighs first, so a failing weigher changes nothing; then drops expired entries and evicts
+   * eldest entries until the new one fits, or under REJECT throws with the table unchanged.
+   *
+   * @throws CapacityExceededException if the table rejects insertions and is full
+   */
+  public int insertWeighed(Object key, Object value) {
+    int w = weigh(key, value);
+    if (expiry != null) {
+      expireFromHead();
+    }
+    boolean full = size >= maximumSize || totalBytes + w > maximumBytes;
+    if (full && rejects) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(name + " is full: maximum bytes is " + maximumBytes
+          + ", " + totalBytes + " in use, " + w + " more needed");
+    }
+    if (w > maximumBytes) {
+      metrics.recordInsertion();
+      metrics.recordRemoval(RemovalCause.SIZE);
+      if (listener != null) {
+        notifyListener(key, value, RemovalCause.SIZE);
+      }
+      return NONE;
+    }
+    while (size >= maximumSize || totalBytes + w > maximumBytes) {
+      unlinkAt(order.head, RemovalCause.SIZE);
+    }
+    int s = allocateSlot();
+    objectKeys[s] = key;
+    objectValues[s] = value;
+    weights[s] = w;
+    totalBytes += w;
+    int h = hash(key);
+    hashes[s] = h;
+    link(s, h);
+    return s;
+  }
+
+  /**
+   * Replaces the value of a live slot under a byte bound ({@code put} when {@code put} is true,
+   * else an entry's {@code setValue}), re-weighing it, and evicts other entries, eldest first,
+   * until the table fits; an entry that alone outweighs the bound is evicted too.
+   *
+   * @throws CapacityExceededException if the table rejects insertions and the new weight does
+   *     not fit; the table is then unchanged
+   */
+  public Object replaceWeighed(int slot, Object value, boolean put) {
+    int w = weigh(objectKeys[slot], value);
+    long delta = (long) w - weights[slot];
+    if (rejects && totalBytes + delta > maximumBytes) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(name + " is full: maximum bytes is " + maximumBytes
+          + ", " + totalBytes + " in use, " + delta + " more needed");
+    }
+    Object key = objectKeys[slot];
+    Object old = replaceObject(slot, value, put);
+    weights[slot] = w;
+    totalBytes += delta;
+    if (w > maximumBytes) {
+      removeAt(findObject(key), RemovalCause.SIZE);
+      return old;
+    }
+    while (totalBytes > maximumBytes) {
+      int eldest = order.head;
+      unlinkAt(eldest != slot ? eldest : order.next[eldest], RemovalCause.SIZE);
+    }
+    return old;
+  }
+
+  private int weigh(Object key, Object value) {
+    long w = weigher.weigh(key, value);
+    if (w < 0) {
+      throw new IllegalArgumentException("weight must not be negative: " + w);
+    }
+    return (int) Math.min(w, Integer.MAX_VALUE);
+  }
+
   private void makeRoom() {
     if (expiry != null) {
       expireFromHead();
@@ -474,6 +570,9 @@ public final class SlotTable {
     if (objectValues != null) {
       objectValues[slot] = null;
     }
+    if (weights != null) {
+      totalBytes -= weights[slot];
+    }
     chain[slot] = freeHead;
     freeHead = slot;
     size--;
@@ -546,6 +645,8 @@ public final class SlotTable {
       expiry.reset(newCapacity);
     }
     deadlines = (expiry == null) ? null : new long[newCapacity];
+    weights = (maximumBytes == MapSpec.UNSET) ? null : new int[newCapacity];
+    totalBytes = 0;
     longKeys = (keyKind == Kind.LONG) ? new long[newCapacity] : null;
     intKeys = (keyKind == Kind.INT) ? new int[newCapacity] : null;
     objectKeys = (keyKind == Kind.OBJECT) ? new Object[newCapacity] : null;
@@ -563,6 +664,9 @@ public final class SlotTable {
     order.resize(newCapacity);
     if (expiry != null && expiry != order) {
       expiry.resize(newCapacity);
+    }
+    if (weights != null) {
+      weights = Arrays.copyOf(weights, newCapacity);
     }
     if (deadlines != null) {
       deadlines = Arrays.copyOf(deadlines, newCapacity);
@@ -617,6 +721,8 @@ public final class SlotTable {
     int[] oldIntValues = intValues;
     Object[] oldObjectValues = objectValues;
     long[] oldDeadlines = deadlines;
+    int[] oldWeights = weights;
+    long bytes = totalBytes;
     int[] oldNext = order.next;
     int oldHead = order.head;
     boolean separateExpiry = expiry != null && expiry != order;
@@ -642,6 +748,9 @@ public final class SlotTable {
       } else if (oldObjectValues != null) {
         objectValues[i] = oldObjectValues[s];
       }
+      if (oldWeights != null) {
+        weights[i] = oldWeights[s];
+      }
       if (oldDeadlines != null) {
         deadlines[i] = oldDeadlines[s];
       }
@@ -654,6 +763,7 @@ public final class SlotTable {
       expiry.linkLast(renumbered[s]);
     }
     used = n;
+    totalBytes = bytes;
     rehash();
     modCount++;
     metrics.recordCompaction();
@@ -699,6 +809,9 @@ public final class SlotTable {
         .bound(maximumSize)
         .peakSize(peakSize)
         .capacity(capacity);
+    if (weights != null) {
+      b.bytes(maximumBytes, totalBytes);
+    }
     metrics.snapshot(b);
     return b.build();
   }
@@ -752,6 +865,14 @@ public final class SlotTable {
     check(free + size == used, used + " slots used, but " + size + " live and " + free + " free");
     check(used <= capacity && capacity <= maximumSize, "capacity " + capacity + " outside bounds");
     check(size <= maximumSize, "size " + size + " exceeds the bound " + maximumSize);
+    if (weights != null) {
+      long sum = 0;
+      for (int s = order.head; s != NONE; s = order.next[s]) {
+        sum += weights[s];
+      }
+      check(sum == totalBytes, "weights add up to " + sum + ", not " + totalBytes);
+      check(totalBytes <= maximumBytes, totalBytes + " bytes exceed the bound " + maximumBytes);
+    }
     if (expiry != null && expiry != order) {
       int inExpiry = 0;
       long last = Long.MIN_VALUE;
