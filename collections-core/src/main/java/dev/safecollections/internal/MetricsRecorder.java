@@ -39,6 +39,21 @@ public interface MetricsRecorder {
     return enabled ? new Plain() : Disabled.INSTANCE;
   }
 
+  /** Copies counters into a snapshot; {@code removed} is indexed by cause ordinal. */
+  private static void fill(CollectionMetrics.Builder into, long hits, long misses,
+      long insertions, long[] removed, long rejections, long compactions) {
+    into.hitCount(hits)
+        .missCount(misses)
+        .insertionCount(insertions)
+        .replacementCount(removed[RemovalCause.REPLACED.ordinal()])
+        .removalCount(removed[RemovalCause.EXPLICIT.ordinal()])
+        .evictionCount(removed[RemovalCause.SIZE.ordinal()])
+        .expirationCount(removed[RemovalCause.EXPIRED.ordinal()])
+        .collectedCount(removed[RemovalCause.COLLECTED.ordinal()])
+        .rejectionCount(rejections)
+        .compactionCount(compactions);
+  }
+
   /** Records nothing; every count reads as zero. */
   enum Disabled implements MetricsRecorder {
     INSTANCE;
@@ -74,22 +89,14 @@ public interface MetricsRecorder {
     @Override public void recordRejection() { rejections.increment(); }
     @Override public void recordCompaction() { compactions.increment(); }
 
-    private long removed(RemovalCause cause) {
-      return removals[cause.ordinal()].sum();
-    }
-
     @Override
     public void snapshot(CollectionMetrics.Builder into) {
-      into.hitCount(hits.sum())
-          .missCount(misses.sum())
-          .insertionCount(insertions.sum())
-          .replacementCount(removed(RemovalCause.REPLACED))
-          .removalCount(removed(RemovalCause.EXPLICIT))
-          .evictionCount(removed(RemovalCause.SIZE))
-          .expirationCount(removed(RemovalCause.EXPIRED))
-          .collectedCount(removed(RemovalCause.COLLECTED))
-          .rejectionCount(rejections.sum())
-          .compactionCount(compactions.sum());
+      long[] removed = new long[removals.length];
+      for (int i = 0; i < removed.length; i++) {
+        removed[i] = removals[i].sum();
+      }
+      fill(into, hits.sum(), misses.sum(), insertions.sum(), removed, rejections.sum(),
+          compactions.sum());
     }
   }
 
@@ -116,16 +123,7 @@ public interface MetricsRecorder {
 
     @Override
     public void snapshot(CollectionMetrics.Builder into) {
-      into.hitCount(hits)
-          .missCount(misses)
-          .insertionCount(insertions)
-          .replacementCount(removals[RemovalCause.REPLACED.ordinal()])
-          .removalCount(removals[RemovalCause.EXPLICIT.ordinal()])
-          .evictionCount(removals[RemovalCause.SIZE.ordinal()])
-          .expirationCount(removals[RemovalCause.EXPIRED.ordinal()])
-          .collectedCount(removals[RemovalCause.COLLECTED.ordinal()])
-          .rejectionCount(rejections)
-          .compactionCount(compactions);
+      fill(into, hits, misses, insertions, removals.clone(), rejections, compactions);
     }
   }
 }

@@ -47,6 +47,12 @@ import java.util.NoSuchElementException;
  * while the table is idle: a table that is not thread-safe cannot be touched by a sweeper thread,
  * so expired entries wait for the next call, never beyond the bound.
  *
+ * Bytes. An object map may be bounded by weight instead of, or besides, count: each slot then
+ * keeps its weight (an int array) and the table their total. A write weighs first, so a failing
+ * weigher changes nothing; it then evicts eldest entries other than the one written until the
+ * total fits, or under REJECT throws before changing anything. An entry heavier than the whole
+ * bound is counted in and evicted at once.
+ *
  * Hash flooding. A chain that reaches FLOOD_LIMIT slots takes no more: further keys of that
  * bucket go to a fallback java.util.HashMap from key to slot, which trees colliding Comparable
  * keys. Keys that collide on purpose then cost a bounded chain walk plus a tree lookup instead
@@ -395,8 +401,10 @@ public final class SlotTable {
     boolean full = size >= maximumSize || totalBytes + w > maximumBytes;
     if (full && rejects) {
       metrics.recordRejection();
-      throw new CapacityExceededException(name + " is full: maximum bytes is " + maximumBytes
-          + ", " + totalBytes + " in use, " + w + " more needed");
+      throw new CapacityExceededException((size >= maximumSize)
+          ? name + " is full: maximum size is " + maximumSize
+          : name + " is full: maximum bytes is " + maximumBytes + ", " + totalBytes
+              + " in use, " + w + " more needed");
     }
     if (w > maximumBytes) {
       metrics.recordInsertion();
