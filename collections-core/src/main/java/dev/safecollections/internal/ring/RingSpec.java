@@ -4,8 +4,8 @@ import dev.safecollections.RemovalCause;
 import java.util.function.BiConsumer;
 
 /**
- * The validated settings of a list, handed from the public builder to {@link Ring}. Immutable.
- * Not part of the public API.
+ * The validated settings of a list, handed from the public builder to the generated ring
+ * lists. Immutable. Not part of the public API.
  */
 public final class RingSpec {
   private final String name;
