@@ -26,8 +26,6 @@ import java.util.function.BiConsumer;
  */
 public final class SafeListBuilder<E> {
   private static final long UNSET = -1;
-  /** The largest bound of a list: the largest array the JVM allocates. */
-  private static final long MAX_LIST_SIZE = Integer.MAX_VALUE - 8;
 
   private String name;
   private long maximumSize = UNSET;
@@ -75,7 +73,8 @@ public final class SafeListBuilder<E> {
   /**
    * Expires each element this long after it was added. Expired elements are never returned by
    * any method and are reclaimed while the list is idle, by the one shared sweeper thread (which
-   * reaches the list only weakly and never keeps it alive), within the ttl plus about 50 ms.
+   * reaches the list only weakly and never keeps it alive) at the earliest deadline, sweeping one
+   * list at most every 50 ms.
    * {@code set(i, e)} keeps the expiry time of the element it replaces. An expiring list takes an
    * uncontended lock on every call so that the sweeper can reach it; inserting in the middle
    * makes its reclamation a linear scan. Object lists only.
@@ -215,15 +214,15 @@ public final class SafeListBuilder<E> {
     requireState(maximumSize != UNSET || maximumBytes != UNSET, "no bound was set: call "
         + "maximumSize(long) or maximumBytes(long), as in "
         + "SafeLists.builder().maximumSize(10_000).build()");
-    requireState(maximumSize <= MAX_LIST_SIZE,
-        "maximum size of a list must be at most " + MAX_LIST_SIZE + ": " + maximumSize);
+    requireState(maximumSize <= Checks.MAX_ARRAY_SIZE,
+        "maximum size of a list must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed "
         + "elements: primitive lists do not accept one, use build()");
     requireState(!primitive || expireAfterWrite == null, "primitive lists do not expire "
         + "elements (expire after write " + expireAfterWrite + "): use build()");
     requireState(!primitive || maximumBytes == UNSET, "primitive lists are bounded by "
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
-    long bound = (maximumSize != UNSET) ? maximumSize : MAX_LIST_SIZE;
+    long bound = (maximumSize != UNSET) ? maximumSize : Checks.MAX_ARRAY_SIZE;
     return new RingSpec(name, (int) bound, overflowPolicy == OverflowPolicy.REJECT,
         removalListener, recordMetrics, (int) Math.min(initialCapacity, bound));
   }

@@ -29,8 +29,6 @@ import java.util.StringJoiner;
  */
 public final class SafeMapBuilder<K, V> {
   private static final long UNSET = MapSpec.UNSET;
-  /** The largest bound of a single-threaded table: the largest array the JVM allocates. */
-  static final long MAX_TABLE_SIZE = Integer.MAX_VALUE - 8;
 
   private String name;
   private long maximumSize = UNSET;
@@ -280,8 +278,8 @@ public final class SafeMapBuilder<K, V> {
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
     requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
         + "values strongly: drop weakKeys(), weakValues() and softValues()");
-    requireState(maximumSize <= MAX_TABLE_SIZE, "maximum size of a single-threaded collection "
-        + "must be at most " + MAX_TABLE_SIZE + ": " + maximumSize);
+    requireState(maximumSize <= Checks.MAX_ARRAY_SIZE, "maximum size of a single-threaded collection "
+        + "must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed keys "
         + "and values: primitive maps and sets do not accept one, use build()");
     return spec;

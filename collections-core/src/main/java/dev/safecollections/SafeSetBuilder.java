@@ -206,8 +206,8 @@ public final class SafeSetBuilder {
   /** The options that were set, as in {@code SafeSetBuilder{maximumSize=100, singleThreaded}}. */
   @Override
   public String toString() {
-    String options = maps.toString().substring("SafeMapBuilder{".length(),
-        maps.toString().length() - 1);
+    String mapOptions = maps.toString();
+    String options = mapOptions.substring("SafeMapBuilder{".length(), mapOptions.length() - 1);
     StringBuilder s = new StringBuilder("SafeSetBuilder{").append(options);
     if (singleThreaded) {
       s.append(options.isEmpty() ? "" : ", ").append("singleThreaded");

@@ -95,7 +95,10 @@ class Snippets {
     lastMinute.add(new Session("s2"));
     latencies.add(42L);
     frames.add(new byte[1024]);
-    assertEquals(1, recent.size() + lastMinute.size() - latencies.size());
+    assertEquals(List.of(new Session("s1")), recent);
+    assertEquals(List.of(new Session("s2")), lastMinute);
+    assertEquals(42L, latencies.getLong(0));
     assertEquals(1, frames.metrics().size());
+    assertTrue(frames.metrics().estimatedBytes().getAsLong() > 1024, "weighed by the estimator");
   }
 }

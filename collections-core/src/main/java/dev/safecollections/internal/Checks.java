@@ -53,6 +53,23 @@ public final class Checks {
     return name;
   }
 
+  /** The largest array the JVM allocates: the largest bound of a single-threaded collection. */
+  public static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
+
+  /** The message of a collection that refused an insertion at its count bound. */
+  public static String fullMessage(String name, long maximumSize) {
+    return name + " is full: maximum size is " + maximumSize;
+  }
+
+  /**
+   * The message of a collection that refused an insertion at its byte bound; {@code needed} is
+   * left out when negative.
+   */
+  public static String fullMessage(String name, long maximumBytes, long inUse, long needed) {
+    return name + " is full: maximum bytes is " + maximumBytes + ", " + inUse + " in use"
+        + ((needed < 0) ? "" : ", " + needed + " more needed");
+  }
+
   /** Throws {@link IllegalStateException} "{@code <name> was already set to <value>}". */
   public static void requireUnset(Object current, String name) {
     if (current != null) {

@@ -1,5 +1,6 @@
 package dev.safecollections.internal.caffeine;
 
+import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 
 /**
@@ -140,7 +141,7 @@ final class Admission {
 
   synchronized String describeBound(String name) {
     return (maximumBytes == Long.MAX_VALUE)
-        ? name + " is full: maximum size is " + maximumSize
-        : name + " is full: maximum bytes is " + maximumBytes + ", " + bytes + " in use";
+        ? Checks.fullMessage(name, maximumSize)
+        : Checks.fullMessage(name, maximumBytes, bytes, -1);
   }
 }

@@ -5,6 +5,7 @@ import dev.safecollections.CapacityExceededException;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
 import dev.safecollections.Ticker;
+import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.internal.Sweeper;
 import java.lang.ref.WeakReference;
@@ -106,7 +107,12 @@ public final class ManagedList<E> extends AbstractList<E>
 
   // ---------------------------------------------------------------- expiry
 
-  private long deadlineFrom(long now) {
+  /** The deadline of an element added now; without expiry, never (and no clock is read). */
+  private long deadline() {
+    if (ttl == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    long now = ticker.read();
     long d = now + ttl;
     return (d < now) ? Long.MAX_VALUE : d;
   }
@@ -114,11 +120,11 @@ public final class ManagedList<E> extends AbstractList<E>
   /** Drops expired elements if the earliest deadline has passed; the caller holds the lock. */
   private void purgeIfDue() {
     int n = elements.size();
-    if (n == 0) {
+    if (n == 0 || earliest == Long.MAX_VALUE) {
       return;
     }
     long now = ticker.read();
-    if (earliest == Long.MAX_VALUE || now - earliest < 0) {
+    if (now - earliest < 0) {
       return;
     }
     if (ordered) {
@@ -183,10 +189,18 @@ public final class ManagedList<E> extends AbstractList<E>
   void sweep() {
     synchronized (lock) {
       sweep = null;
-      purgeIfDue();
-      elements.cleanUp();
-      deadlines.cleanUp();
+      compact();
       scheduleSweep();
+    }
+  }
+
+  /** Purges, then compacts every ring list that is at most a quarter full; holds the lock. */
+  private void compact() {
+    purgeIfDue();
+    elements.cleanUp();
+    deadlines.cleanUp();
+    if (weights != null) {
+      weights.cleanUp();
     }
   }
 
@@ -324,7 +338,7 @@ public final class ManagedList<E> extends AbstractList<E>
       }
     }
     boolean middle = index < elements.size();
-    long deadline = deadlineFrom(ticker.read());
+    long deadline = deadline();
     elements.add(index, element);
     deadlines.add(index, deadline);
     if (weights != null) {
@@ -347,9 +361,8 @@ public final class ManagedList<E> extends AbstractList<E>
   private CapacityExceededException full(long weight) {
     elements.rejected();
     return new CapacityExceededException((weights == null || elements.size() >= maximumSize)
-        ? elements.name() + " is full: maximum size is " + maximumSize
-        : elements.name() + " is full: maximum bytes is " + maximumBytes + ", " + totalBytes
-            + " in use, " + weight + " more needed");
+        ? Checks.fullMessage(elements.name(), maximumSize)
+        : Checks.fullMessage(elements.name(), maximumBytes, totalBytes, weight));
   }
 
   @Override
@@ -430,9 +443,7 @@ public final class ManagedList<E> extends AbstractList<E>
   @Override
   public void cleanUp() {
     synchronized (lock) {
-      purgeIfDue();
-      elements.cleanUp();
-      deadlines.cleanUp();
+      compact();
     }
   }
 

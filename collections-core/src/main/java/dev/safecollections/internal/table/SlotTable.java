@@ -7,6 +7,7 @@ import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.Ticker;
 import dev.safecollections.Weigher;
+import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
 import java.util.Arrays;
@@ -89,8 +90,9 @@ public final class SlotTable {
   private final int freshCapacity;
   private final boolean accessOrder;
   private final boolean rejects;
-  private final long writeTtl;
-  private final long accessTtl;
+  /** The ttl set, after write or after access, or {@link MapSpec#UNSET}. */
+  private final long ttl;
+  private final boolean expiresAfterAccess;
   private final Ticker ticker;
   private final RemovalListener<Object, Object> listener;
   private final boolean countsRemovals;
@@ -128,22 +130,22 @@ public final class SlotTable {
     this.valueKind = valueKind;
     this.name = (spec.name() != null) ? spec.name()
         : defaultNamePrefix + "@" + Integer.toHexString(System.identityHashCode(this));
-    this.maximumSize = spec.boundedBySize() ? (int) spec.maximumSize() : Integer.MAX_VALUE - 8;
+    this.maximumSize = (int) (spec.boundedBySize() ? spec.maximumSize() : Checks.MAX_ARRAY_SIZE);
     this.maximumBytes = spec.maximumBytes();
     this.weigher = (Weigher<Object, Object>) spec.weigher();
     this.freshCapacity = Math.max(0, spec.initialCapacity());
     this.minimumCapacity = Math.min(maximumSize, Math.max(MIN_CAPACITY, freshCapacity));
     this.accessOrder = (evictionOrder == EvictionOrder.LRU);
     this.rejects = spec.rejects();
-    this.writeTtl = spec.expireAfterWriteNanos();
-    this.accessTtl = spec.expireAfterAccessNanos();
+    this.expiresAfterAccess = spec.expireAfterAccessNanos() != MapSpec.UNSET;
+    this.ttl = expiresAfterAccess ? spec.expireAfterAccessNanos() : spec.expireAfterWriteNanos();
     this.ticker = (spec.ticker() != null) ? spec.ticker() : Ticker.systemTicker();
     this.listener = (RemovalListener<Object, Object>) spec.removalListener();
     this.metrics = MetricsRecorder.createSingleThreaded(spec.recordMetrics());
     this.countsRemovals = spec.recordMetrics() || listener != null;
     boolean expires = spec.expires();
     this.expiry = !expires ? null
-        : (accessOrder && accessTtl != MapSpec.UNSET) ? order : new Links();
+        : (accessOrder && expiresAfterAccess) ? order : new Links();
     allocate(freshCapacity);
   }
 
@@ -280,12 +282,12 @@ public final class SlotTable {
     if (accessOrder && order.moveToLast(slot)) {
       modCount++;
     }
-    if (accessTtl != MapSpec.UNSET) {
-      refreshDeadline(slot, accessTtl);
+    if (expiresAfterAccess) {
+      refreshDeadline(slot);
     }
   }
 
-  private void refreshDeadline(int slot, long ttl) {
+  private void refreshDeadline(int slot) {
     deadlines[slot] = ticker.read() + ttl;
     if (expiry != order) {
       expiry.moveToLast(slot);
@@ -321,6 +323,25 @@ public final class SlotTable {
   /** As {@link #insertLong}, for reference keys. */
   public int insertObject(Object key) {
     makeRoom();
+    return linkObject(key);
+  }
+
+  /**
+   * Adds an absent key with its value to a map of reference values and returns its slot, or
+   * {@link #NONE} if a byte-bounded map evicted the entry at once (see {@link #insertWeighed}).
+   *
+   * @throws CapacityExceededException if the table is full and rejects insertions
+   */
+  public int insertObject(Object key, Object value) {
+    if (weights != null) {
+      return insertWeighed(key, value);
+    }
+    int s = insertObject(key);
+    objectValues[s] = value; // after the insert: it may grow the array
+    return s;
+  }
+
+  private int linkObject(Object key) {
     int s = allocateSlot();
     objectKeys[s] = key;
     int h = hash(key);
@@ -349,8 +370,12 @@ public final class SlotTable {
     return old;
   }
 
-  /** As {@link #replaceLong}, for reference values. */
+  /** As {@link #replaceLong}, for reference values; re-weighs under a byte bound. */
   public Object replaceObject(int slot, Object value, boolean put) {
+    return (weights != null) ? replaceWeighed(slot, value, put) : swapObject(slot, value, put);
+  }
+
+  private Object swapObject(int slot, Object value, boolean put) {
     Object old = objectValues[slot];
     objectValues[slot] = value;
     replaced(slot, old, put);
@@ -370,7 +395,7 @@ public final class SlotTable {
       modCount++;
     }
     if (expiry != null && (put || expiry != order)) {
-      refreshDeadline(slot, (writeTtl != MapSpec.UNSET) ? writeTtl : accessTtl);
+      refreshDeadline(slot);
     }
     metrics.recordRemoval(RemovalCause.REPLACED);
     if (listener != null) {
@@ -380,11 +405,6 @@ public final class SlotTable {
 
   // ---------------------------------------------------------------- byte bound (object maps)
 
-  /** Whether this table is bounded by the weight of its entries. */
-  public boolean boundedByBytes() {
-    return weights != null;
-  }
-
   /**
    * Adds an absent key with its value under a byte bound and returns its slot, or {@link #NONE}
    * if the entry alone outweighs the bound (it is then counted in and evicted at once, SIZE).
@@ -393,7 +413,7 @@ public final class SlotTable {
    *
    * @throws CapacityExceededException if the table rejects insertions and is full
    */
-  public int insertWeighed(Object key, Object value) {
+  private int insertWeighed(Object key, Object value) {
     int w = weigh(key, value);
     if (expiry != null) {
       expireFromHead();
@@ -402,9 +422,8 @@ public final class SlotTable {
     if (full && rejects) {
       metrics.recordRejection();
       throw new CapacityExceededException((size >= maximumSize)
-          ? name + " is full: maximum size is " + maximumSize
-          : name + " is full: maximum bytes is " + maximumBytes + ", " + totalBytes
-              + " in use, " + w + " more needed");
+          ? Checks.fullMessage(name, maximumSize)
+          : Checks.fullMessage(name, maximumBytes, totalBytes, w));
     }
     if (w > maximumBytes) {
       metrics.recordInsertion();
@@ -417,14 +436,10 @@ public final class SlotTable {
     while (size >= maximumSize || totalBytes + w > maximumBytes) {
       unlinkAt(order.head, RemovalCause.SIZE);
     }
-    int s = allocateSlot();
-    objectKeys[s] = key;
+    int s = linkObject(key);
     objectValues[s] = value;
     weights[s] = w;
     totalBytes += w;
-    int h = hash(key);
-    hashes[s] = h;
-    link(s, h);
     return s;
   }
 
@@ -436,20 +451,19 @@ public final class SlotTable {
    * @throws CapacityExceededException if the table rejects insertions and the new weight does
    *     not fit; the table is then unchanged
    */
-  public Object replaceWeighed(int slot, Object value, boolean put) {
+  private Object replaceWeighed(int slot, Object value, boolean put) {
     int w = weigh(objectKeys[slot], value);
     long delta = (long) w - weights[slot];
     if (rejects && totalBytes + delta > maximumBytes) {
       metrics.recordRejection();
-      throw new CapacityExceededException(name + " is full: maximum bytes is " + maximumBytes
-          + ", " + totalBytes + " in use, " + delta + " more needed");
+      throw new CapacityExceededException(
+          Checks.fullMessage(name, maximumBytes, totalBytes, delta));
     }
-    Object key = objectKeys[slot];
-    Object old = replaceObject(slot, value, put);
+    Object old = swapObject(slot, value, put);
     weights[slot] = w;
     totalBytes += delta;
     if (w > maximumBytes) {
-      removeAt(findObject(key), RemovalCause.SIZE);
+      removeAt(slot, RemovalCause.SIZE);   // reordering moves links, never the slot
       return old;
     }
     while (totalBytes > maximumBytes) {
@@ -474,7 +488,7 @@ public final class SlotTable {
     if (size >= maximumSize) {
       if (rejects) {
         metrics.recordRejection();
-        throw new CapacityExceededException(name + " is full: maximum size is " + maximumSize);
+        throw new CapacityExceededException(Checks.fullMessage(name, maximumSize));
       }
       unlinkAt(order.head, RemovalCause.SIZE);
     }
@@ -496,7 +510,7 @@ public final class SlotTable {
     linkChain(slot, hash);
     order.linkLast(slot);
     if (expiry != null) {
-      deadlines[slot] = ticker.read() + ((writeTtl != MapSpec.UNSET) ? writeTtl : accessTtl);
+      deadlines[slot] = ticker.read() + ttl;
       if (expiry != order) {
         expiry.linkLast(slot);
       }

@@ -64,18 +64,10 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
     requireNonNull(key, "key");
     requireNonNull(value, "value");
     int s = t.findObject(key);
-    if (t.boundedByBytes()) {
-      if (s >= 0) {
-        return (V) t.replaceWeighed(s, value, true);
-      }
-      t.insertWeighed(key, value);
-      return null;
-    }
     if (s >= 0) {
       return (V) t.replaceObject(s, value, true);
     }
-    s = t.insertObject(key);
-    t.objectValues[s] = value;
+    t.insertObject(key, value);
     return null;
   }
 
@@ -248,9 +240,7 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
       requireNonNull(value, "value");
       V old = super.setValue(value);
       int s = t.findObject(getKey());
-      if (s >= 0 && t.boundedByBytes()) {
-        t.replaceWeighed(s, value, false);
-      } else if (s >= 0) {
+      if (s >= 0) {
         t.replaceObject(s, value, false);
       }
       return old;
