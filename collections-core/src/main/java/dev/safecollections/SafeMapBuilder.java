@@ -9,6 +9,7 @@ import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MapSpec.ValueStrength;
 import dev.safecollections.internal.caffeine.CaffeineBoundedMap;
+import dev.safecollections.internal.jctools.LockFreeLong2ObjectMap;
 import java.time.Duration;
 import java.util.StringJoiner;
 
@@ -250,6 +251,29 @@ public final class SafeMapBuilder<K, V> {
    */
   public <K1 extends K, V1 extends V> ConcurrentBoundedMap<K1, V1> build() {
     return new CaffeineBoundedMap<>(this.<K1, V1>spec());
+  }
+
+  /**
+   * Builds a lock-free map from {@code long} keys with these settings: see {@link
+   * ConcurrentBoundedLong2ObjectMap} for its bound (sampled approximate-LRU eviction, or
+   * REJECT), expiry and storage. It takes maximum size, expire-after-write, overflow policy,
+   * removal listener, ticker, name, metrics and initial capacity. The builder is unchanged and
+   * may build again.
+   *
+   * @throws IllegalStateException if no maximum size was set, or an option the lock-free map
+   *     cannot honour was: maximum bytes or a weigher, expire-after-access, weak keys, weak or
+   *     soft values
+   */
+  public <V1 extends V> ConcurrentBoundedLong2ObjectMap<V1> buildConcurrentLongToObject() {
+    requireState(maximumSize != UNSET, "a lock-free map is bounded by maximumSize(long), not "
+        + "maximum bytes (" + maximumBytes + ")");
+    requireState(expireAfterAccess == null, "a lock-free map expires after write, not after "
+        + "access (" + expireAfterAccess + ")");
+    requireState(!weakKeys && valueStrength == null, "a lock-free map holds keys and values "
+        + "strongly: drop weakKeys(), weakValues() and softValues()");
+    @SuppressWarnings("unchecked")
+    MapSpec<Long, V1> spec = (MapSpec<Long, V1>) (MapSpec<?, ?>) this.<K, V1>spec();
+    return new LockFreeLong2ObjectMap<>(spec);
   }
 
   /**

@@ -7,7 +7,8 @@ import java.time.Duration;
  * that lives long. {@link #bounded(long)}, {@link #expiring(Duration, long)} and the builder's
  * {@code build()} return a thread-safe {@link ConcurrentBoundedMap}; {@link
  * #boundedLongToLong(int)} and its kin return single-threaded primitive-specialized maps, as
- * does the builder after {@link SafeMapBuilder#singleThreaded()}. Each type's documentation says
+ * does the builder after {@link SafeMapBuilder#singleThreaded()}; {@link
+ * #concurrentLongToObject(long)} returns a lock-free map from {@code long} keys. Each type's documentation says
  * what happens at the bound and at expiry. The factories themselves are stateless and safe to
  * call from any thread.
  *
@@ -20,6 +21,7 @@ import java.time.Duration;
  *     .recordMetrics()
  *     .build();
  * Long2LongMap counts = SafeMaps.boundedLongToLong(1_000_000);       // single-threaded, LRU
+ * Long2ObjectMap<Order> open = SafeMaps.concurrentLongToObject(100_000); // lock-free
  * }</pre>
  */
 public final class SafeMaps {
@@ -123,6 +125,19 @@ public final class SafeMaps {
    */
   public static <K> BoundedObject2IntMap<K> boundedObjectToInt(int maximumSize) {
     return builder().maximumSize(maximumSize).singleThreaded().buildObjectToInt();
+  }
+
+  /**
+   * A thread-safe, lock-free map from {@code long} keys of at most {@code maximumSize} entries
+   * that evicts an approximately least recently used entry at the bound, with fastutil's
+   * type-specific API so that keys never box. A shortcut for {@code
+   * builder().maximumSize(maximumSize).buildConcurrentLongToObject()}; see {@link
+   * ConcurrentBoundedLong2ObjectMap} for what it promises.
+   *
+   * @throws IllegalArgumentException if {@code maximumSize} is not positive
+   */
+  public static <V> ConcurrentBoundedLong2ObjectMap<V> concurrentLongToObject(long maximumSize) {
+    return builder().maximumSize(maximumSize).buildConcurrentLongToObject();
   }
 
   /** A builder for maps with any combination of bound, expiry, listener and metrics. */

@@ -22,6 +22,12 @@ class NullPointerTest {
   }
 
   @Test
+  void safeQueues_staticFactoriesAndBuilder() {
+    tester.testAllPublicStaticMethods(SafeQueues.class);
+    tester.testAllPublicInstanceMethods(SafeQueues.builder());
+  }
+
+  @Test
   void safeMapBuilder_instanceMethods() {
     tester.testAllPublicInstanceMethods(SafeMaps.builder());
   }

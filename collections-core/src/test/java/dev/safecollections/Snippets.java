@@ -80,6 +80,37 @@ class Snippets {
   }
 
   @Test
+  void lockFree() {
+    // --- README lock-free, from here
+    ConcurrentBoundedLong2ObjectMap<Session> byId =
+        SafeMaps.concurrentLongToObject(100_000);        // any threads, never boxes the key
+    ConcurrentBoundedLong2ObjectMap<Session> recentLogins = SafeMaps.builder()
+        .maximumSize(10_000)
+        .expireAfterWrite(Duration.ofMinutes(5))
+        .name("recentLogins").recordMetrics()
+        .buildConcurrentLongToObject();
+    BoundedQueue<Session> handOff = SafeQueues.bounded(1_000);    // offer is false when full
+    BoundedQueue<Long> events = SafeQueues.builder()
+        .capacity(4_096)
+        .singleConsumer()                        // MPSC: one thread drains
+        .overflowPolicy(OverflowPolicy.EVICT)    // drop the oldest instead of refusing
+        .build();
+    // --- to here
+
+    byId.put(7L, new Session("s7"));
+    recentLogins.put(8L, new Session("s8"));
+    assertTrue(handOff.offer(new Session("s9")));
+    for (long e = 0; e < 5_000; e++) {
+      events.offer(e);
+    }
+    assertEquals(new Session("s7"), byId.get(7L));
+    assertEquals(1, recentLogins.metrics().insertionCount());
+    assertEquals(new Session("s9"), handOff.poll());
+    assertEquals(4_096, events.size());
+    assertEquals(5_000L - 4_096, events.peek());
+  }
+
+  @Test
   void lists() {
     // --- README lists, from here
     List<Session> recent = SafeLists.bounded(1_000);                 // drops the oldest at 1,000

@@ -16,14 +16,17 @@ import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jctools.maps.NonBlockingHashMapLong;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Bytes per entry at one million entries (JOL, everything each map reaches) for every
  * primitive map next to fastutil's open and linked hash maps and a boxed {@code HashMap}, and
  * what ours retains after all entries are removed and after {@code clear()}. Reference keys and
- * values (the payload every map shares) are not counted; boxes are.
+ * values (the payload every map shares) are not counted; boxes are. Then the same for the
+ * lock-free long-key map beside {@code NonBlockingHashMapLong} and {@code ConcurrentHashMap}.
  *
  * <p>Run with {@code java -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
  * dev.safecollections.benchmarks.FootprintReport} after {@code mvn -B -DskipTests package}; it
@@ -99,6 +102,42 @@ public final class FootprintReport {
       System.out.printf("%-14s %8.1f %14.1f %16.1f %9.1f %12d B %10d B%n", shape.name,
           oursPerEntry, base[0], base[1], base[2], afterRemove, afterClear);
     }
+    System.out.println();
+    lockFree();
+  }
+
+  /**
+   * The lock-free long-key map beside {@code NonBlockingHashMapLong} and {@code
+   * ConcurrentHashMap<Long, V>}: bytes per entry with one shared value (so the figures are the
+   * maps' own), and what ours retains after all entries are removed and after {@code clear()}.
+   */
+  private static void lockFree() {
+    Object value = new Object();
+    long shared = GraphLayout.parseInstance(value).totalSize();
+    System.out.printf("%-22s %8s %24s %19s %14s %12s%n", "map", "ours",
+        "NonBlockingHashMapLong", "ConcurrentHashMap", "after remove", "after clear");
+    Map<Long, Object> ours = SafeMaps.concurrentLongToObject(N);
+    Map<Long, Object> raw = new NonBlockingHashMapLong<>();
+    Map<Long, Object> chm = new ConcurrentHashMap<>();
+    for (long k = 0; k < N; k++) {
+      ours.put(k * 31, value);
+      raw.put(k * 31, value);
+      chm.put(k * 31, value);
+    }
+    double oursPerEntry = (GraphLayout.parseInstance(ours).totalSize() - shared) / (double) N;
+    double rawPerEntry = (GraphLayout.parseInstance(raw).totalSize() - shared) / (double) N;
+    double chmPerEntry = (GraphLayout.parseInstance(chm).totalSize() - shared) / (double) N;
+    for (long k = 0; k < N; k++) {
+      ours.remove(k * 31);
+    }
+    long afterRemove = GraphLayout.parseInstance(ours).totalSize();
+    for (long k = 0; k < N; k++) {
+      ours.put(k * 31, value);
+    }
+    ours.clear();
+    long afterClear = GraphLayout.parseInstance(ours).totalSize();
+    System.out.printf("%-22s %8.1f %24.1f %19.1f %12d B %10d B%n", "concurrentLongToObject",
+        oursPerEntry, rawPerEntry, chmPerEntry, afterRemove, afterClear);
   }
 
   private static Map<Object, Object> fill(Map<Object, Object> map, Object[] keys,

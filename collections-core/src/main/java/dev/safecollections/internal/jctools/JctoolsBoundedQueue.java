@@ -38,6 +38,8 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
   private final boolean exact;
   private final boolean dropOldest;
   private final MessagePassingQueue<E> ring;
+  /** The same ring as a {@link java.util.Queue}, for its iterator. */
+  private final AbstractQueue<E> view;
   private final MetricsRecorder recorder;
   private final AtomicLong peak;
 
@@ -47,20 +49,28 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
         : "SafeQueue@" + Integer.toHexString(System.identityHashCode(this));
     this.bound = bound;
     this.dropOldest = dropOldest;
-    this.ring = ring(bound, singleProducer, singleConsumer);
+    // The rings need room for two elements at least; a smaller bound is enforced by the check.
+    int slots = Math.max(bound, 2);
+    if (singleProducer && singleConsumer) {
+      SpscArrayQueue<E> q = new SpscArrayQueue<>(slots);
+      ring = q;
+      view = q;
+    } else if (singleProducer) {
+      SpmcArrayQueue<E> q = new SpmcArrayQueue<>(slots);
+      ring = q;
+      view = q;
+    } else if (singleConsumer) {
+      MpscArrayQueue<E> q = new MpscArrayQueue<>(slots);
+      ring = q;
+      view = q;
+    } else {
+      MpmcArrayQueue<E> q = new MpmcArrayQueue<>(slots);
+      ring = q;
+      view = q;
+    }
     this.exact = ring.capacity() == bound;
     this.recorder = MetricsRecorder.create(recordMetrics);
     this.peak = recordMetrics ? new AtomicLong() : null;
-  }
-
-  private static <E> MessagePassingQueue<E> ring(int capacity, boolean singleProducer,
-      boolean singleConsumer) {
-    // The rings need room for two elements at least; a smaller bound is enforced by the check.
-    int slots = Math.max(capacity, 2);
-    if (singleProducer) {
-      return singleConsumer ? new SpscArrayQueue<>(slots) : new SpmcArrayQueue<>(slots);
-    }
-    return singleConsumer ? new MpscArrayQueue<>(slots) : new MpmcArrayQueue<>(slots);
   }
 
   @Override
@@ -126,7 +136,7 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
   /** Weakly consistent; its {@code remove} throws {@link UnsupportedOperationException}. */
   @Override
   public Iterator<E> iterator() {
-    return ((Collection<E>) ring).iterator();
+    return view.iterator();
   }
 
   @Override
