@@ -194,9 +194,27 @@ class ConcurrentLongMapTest {
       assertEquals(value, map.remove(k * 7));
     }
     long empty = GraphLayout.parseInstance(map).totalSize();
+    System.out.printf("lock-free long map: %,d B with 1M entries, %,d B retained after removing "
+        + "them all%n", full, empty);
     assertTrue(map.isEmpty());
     assertTrue(empty <= 1 << 20, "retained after removing 1M: " + empty + " bytes (full: " + full
         + ")");
+  }
+
+  @Test
+  void removingEverything_afterEvictions_retainsUnderOneMegabyte() {
+    ConcurrentBoundedLong2ObjectMap<Long> map = SafeMaps.concurrentLongToObject(1_000_000);
+    Long value = 42L;
+    for (long k = 0; k < 1_200_000; k++) {
+      map.put(k, value);
+    }
+    assertEquals(1_000_000, map.size());
+    for (long k = 0; k < 1_200_000; k++) {
+      map.remove(k);
+    }
+    long empty = GraphLayout.parseInstance(map).totalSize();
+    assertTrue(map.isEmpty());
+    assertTrue(empty <= 1 << 20, "retained after evicting and removing: " + empty + " bytes");
   }
 
   @Test
@@ -218,6 +236,8 @@ class ConcurrentLongMapTest {
     assertEquals(10_000, map.size());
     long shrunk = GraphLayout.parseInstance(map).totalSize();
     long grown = GraphLayout.parseInstance(fresh).totalSize();
+    System.out.printf("lock-free long map: %,d B after removing 90%% of 100,000 entries, %,d B "
+        + "for the same 10,000 entries grown fresh%n", shrunk, grown);
     assertTrue(shrunk <= 2 * grown, "after removals " + shrunk + " bytes, fresh " + grown);
   }
 
@@ -237,6 +257,8 @@ class ConcurrentLongMapTest {
       }
     }
     long base = GraphLayout.parseInstance(fresh).totalSize();
+    System.out.printf("lock-free long map under churn at a bound of 1,000: at most %,d B "
+        + "(a fresh map at the bound: %,d B)%n", peak, base);
     assertTrue(peak <= 16 * base, "under churn " + peak + " bytes, fresh at the bound " + base);
   }
 

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.QueueProgressIndicators;
 import org.jctools.queues.SpmcArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -24,9 +25,11 @@ import org.jctools.queues.SpscArrayQueue;
  *
  * <p>Design. JCTools rounds a ring up to a power of two (and to at least 2 or 4 slots). When the
  * ring is exactly the requested capacity, {@code offer} is the ring's own and costs nothing
- * more; otherwise it first reads the ring's size and refuses at the bound, which is exact for
- * one producer and may let racing producers take the last slot each (documented on {@link
- * BoundedQueue}). Drop-oldest polls the head and tries again, so it needs a ring that allows
+ * more; otherwise it refuses when the producer index has reached {@link #producerLimit}, the
+ * consumer index plus the bound as last read. Like JCTools' own producer limit, this reads the
+ * consumers' index (a contended cache line) only when the cached limit is reached, not on
+ * every offer. A stale limit is only ever too small, so the check is exact for one producer;
+ * racing producers may take the last slot each (documented on {@link BoundedQueue}). Drop-oldest polls the head and tries again, so it needs a ring that allows
  * more than one consumer: the builder picks one. The metrics recorder is the shared one: a
  * no-op unless {@code recordMetrics()}.
  *
@@ -40,6 +43,10 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
   private final MessagePassingQueue<E> ring;
   /** The same ring as a {@link java.util.Queue}, for its iterator. */
   private final AbstractQueue<E> view;
+  /** The same ring's indices, for the bound check. */
+  private final QueueProgressIndicators indices;
+  /** The consumer index plus the bound, as last read; never more than the true limit. */
+  private volatile long producerLimit;
   private final MetricsRecorder recorder;
   private final AtomicLong peak;
 
@@ -55,18 +62,22 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
       SpscArrayQueue<E> q = new SpscArrayQueue<>(slots);
       ring = q;
       view = q;
+      indices = q;
     } else if (singleProducer) {
       SpmcArrayQueue<E> q = new SpmcArrayQueue<>(slots);
       ring = q;
       view = q;
+      indices = q;
     } else if (singleConsumer) {
       MpscArrayQueue<E> q = new MpscArrayQueue<>(slots);
       ring = q;
       view = q;
+      indices = q;
     } else {
       MpmcArrayQueue<E> q = new MpmcArrayQueue<>(slots);
       ring = q;
       view = q;
+      indices = q;
     }
     this.exact = ring.capacity() == bound;
     this.recorder = MetricsRecorder.create(recordMetrics);
@@ -93,7 +104,16 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
   }
 
   private boolean hasRoom() {
-    return exact || ring.size() < bound;
+    if (exact) {
+      return true;
+    }
+    long produced = indices.currentProducerIndex();
+    if (produced < producerLimit) {
+      return true;
+    }
+    long limit = indices.currentConsumerIndex() + bound;
+    producerLimit = limit;
+    return produced < limit;
   }
 
   @Override

@@ -211,6 +211,21 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
 
   @Override
   public V get(long key) {
+    // The common case inline: a live node in a table that is not moving, no expiry.
+    Node n = head.map.get(key);
+    if (n != null && ttl < 0) {
+      Object v = n.value;
+      if (v != PENDING && v != DEAD && v != ABORTED && n != MOVED) {
+        int now = clock;
+        if (n.stamp != now) {
+          n.stamp = now;
+        }
+        recorder.recordHit();
+        @SuppressWarnings("unchecked")
+        V value = (V) v;
+        return value;
+      }
+    }
     Object v = liveValue(key, true);
     if (v == null) {
       recorder.recordMiss();
@@ -487,7 +502,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       }
       if (ttl >= 0 && expired(n)) {
         kill(key, n, v, RemovalCause.EXPIRED);
-        hand.set(h);
+        putBack(h);
         return true;
       }
       int age = now - n.stamp;
@@ -499,7 +514,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       }
       sampled++;
     }
-    hand.set(h);
+    putBack(h);
     clock = now + 1;
     if (victim == null) {
       return false;
@@ -515,6 +530,11 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   @SuppressWarnings("unchecked")
   static NonBlockingHashMapLong<Node>.IteratorLong keys(Table t) {
     return (NonBlockingHashMapLong<Node>.IteratorLong) t.map.keys();
+  }
+
+  /** Returns the hand for the next eviction, unless its table is no longer the head. */
+  private void putBack(Hand h) {
+    hand.set((h.table == head) ? h : null);
   }
 
   /** The node for the key in this table or, if it moved, in a later one; null if none. */
@@ -552,6 +572,11 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       moveKey(t, keys.nextLong());
     }
     HEAD.compareAndSet(this, t, next);
+    // The eviction hand iterates the old table and would keep it reachable.
+    Hand h = hand.get();
+    if (h != null && h.table == t) {
+      hand.compareAndSet(h, null);
+    }
     recorder.recordCompaction();
   }
 
