@@ -138,7 +138,8 @@ public final class CollectionMetrics {
 
   /**
    * The slots the backing store holds now (an array's length), when the collection knows it: the
-   * single-threaded maps and sets and the lists do; the concurrent maps do not.
+   * single-threaded maps and sets, the lists and the queues (their ring, a power of two that
+   * may exceed the bound) do; the concurrent maps do not.
    */
   public OptionalLong capacity() {
     return capacity < 0 ? OptionalLong.empty() : OptionalLong.of(capacity);

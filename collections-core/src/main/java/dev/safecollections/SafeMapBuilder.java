@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.StringJoiner;
 
 /**
- * Builds a {@link ConcurrentBoundedMap}. Obtain one from {@link SafeMaps#builder()}.
+ * Builds a {@link ConcurrentBoundedMap}, a lock-free {@link ConcurrentBoundedLong2ObjectMap}
+ * ({@link #buildConcurrentLongToObject()}) or, after {@link #singleThreaded()}, a map for one
+ * thread. Obtain one from {@link SafeMaps#builder()}.
  *
  * <p>Rules, as Caffeine's builder: each option may be set once (a second call throws
  * {@link IllegalStateException} naming the earlier value); a bad value throws
@@ -265,14 +267,14 @@ public final class SafeMapBuilder<K, V> {
    *     soft values
    */
   public <V1 extends V> ConcurrentBoundedLong2ObjectMap<V1> buildConcurrentLongToObject() {
+    @SuppressWarnings("unchecked")
+    MapSpec<Long, V1> spec = (MapSpec<Long, V1>) (MapSpec<?, ?>) this.<K, V1>spec();
     requireState(maximumSize != UNSET, "a lock-free map is bounded by maximumSize(long), not "
         + "maximum bytes (" + maximumBytes + ")");
     requireState(expireAfterAccess == null, "a lock-free map expires after write, not after "
         + "access (" + expireAfterAccess + ")");
     requireState(!weakKeys && valueStrength == null, "a lock-free map holds keys and values "
         + "strongly: drop weakKeys(), weakValues() and softValues()");
-    @SuppressWarnings("unchecked")
-    MapSpec<Long, V1> spec = (MapSpec<Long, V1>) (MapSpec<?, ?>) this.<K, V1>spec();
     return new LockFreeLong2ObjectMap<>(spec);
   }
 

@@ -361,8 +361,12 @@ class ConcurrentLongMapTest {
     assertTrue(map.isEmpty());
     assertEquals("maximum size must be positive: 0", assertThrows(
         IllegalArgumentException.class, () -> SafeMaps.concurrentLongToObject(0)).getMessage());
-    assertThrows(IllegalStateException.class,
-        () -> SafeMaps.builder().maximumBytes(100).buildConcurrentLongToObject());
+    assertEquals("a lock-free map is bounded by maximumSize(long), not maximum bytes (100)",
+        assertThrows(IllegalStateException.class,
+            () -> SafeMaps.builder().maximumBytes(100).buildConcurrentLongToObject()).getMessage());
+    assertTrue(assertThrows(IllegalStateException.class,
+        () -> SafeMaps.builder().buildConcurrentLongToObject()).getMessage()
+        .startsWith("no bound was set"));
     assertThrows(IllegalStateException.class, () -> SafeMaps.builder().maximumSize(10)
         .expireAfterAccess(Duration.ofMinutes(1)).buildConcurrentLongToObject());
     assertThrows(IllegalStateException.class, () -> SafeMaps.builder().maximumSize(10)

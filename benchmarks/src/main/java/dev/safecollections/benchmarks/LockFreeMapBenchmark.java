@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The lock-free long-key map ({@code SafeMaps.concurrentLongToObject}) beside raw JCTools
  * {@code NonBlockingHashMapLong} and a {@code ConcurrentHashMap<Long, V>}, with two threads, in
- * one run. {@code get} reads present keys; {@code put} overwrites present keys; {@code churn}
- * inserts a new key and removes an old one, which at the bound makes ours evict. The primitive
+ * one run. {@code get} reads present keys; {@code put} overwrites present keys with a new value
+ * object, as a cache update does (an overwrite with the very same instance lets {@code
+ * NonBlockingHashMapLong} skip its CAS); {@code churn} inserts a new key and removes an old
+ * one, which at the bound makes ours evict. The primitive
  * maps take {@code long} keys; {@code ConcurrentHashMap} takes keys boxed in advance, so that
  * its figures carry no allocation. Compare ratios, never absolute times.
  *
@@ -65,11 +67,11 @@ public class LockFreeMapBenchmark {
         ours = SafeMaps.concurrentLongToObject(SIZE);
     }
     for (int i = 0; i < SIZE; i++) {
-      put(i * 31L, boxed[i]);
+      put(i * 31L, boxed[i], value);
     }
   }
 
-  private Object put(long key, Long boxedKey) {
+  private Object put(long key, Long boxedKey, Object value) {
     if (raw != null) {
       return raw.put(key, value);
     }
@@ -94,7 +96,7 @@ public class LockFreeMapBenchmark {
   @Benchmark
   public Object put() {
     int i = ThreadLocalRandom.current().nextInt(SIZE);
-    return put(i * 31L, boxed[i]);
+    return put(i * 31L, boxed[i], new Object());
   }
 
   @Benchmark
@@ -102,7 +104,7 @@ public class LockFreeMapBenchmark {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long key = SIZE * 31L + r.nextInt(SIZE);
     Long boxedKey = key;
-    put(key, boxedKey);
+    put(key, boxedKey, value);
     if (raw != null) {
       return raw.remove(key - r.nextInt(SIZE));
     }

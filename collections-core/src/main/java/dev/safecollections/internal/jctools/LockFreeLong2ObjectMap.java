@@ -211,11 +211,11 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
 
   @Override
   public V get(long key) {
-    // The common case inline: a live node in a table that is not moving, no expiry.
+    // The common case inline: a live node, no expiry (MOVED's value is DEAD, so it goes on).
     Node n = head.map.get(key);
     if (n != null && ttl < 0) {
       Object v = n.value;
-      if (v != PENDING && v != DEAD && v != ABORTED && n != MOVED) {
+      if (v != PENDING && v != DEAD && v != ABORTED) {
         int now = clock;
         if (n.stamp != now) {
           n.stamp = now;
