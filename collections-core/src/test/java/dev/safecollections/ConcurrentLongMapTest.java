@@ -358,6 +358,8 @@ class ConcurrentLongMapTest {
         () -> map.put((Long) null, "a")).getMessage());
     assertEquals("remappingFunction", assertThrows(NullPointerException.class,
         () -> map.merge(1L, "a", null)).getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> map.defaultReturnValue("x"));
+    assertNull(map.get(1), "absent is still null");
     assertTrue(map.isEmpty());
     assertEquals("maximum size must be positive: 0", assertThrows(
         IllegalArgumentException.class, () -> SafeMaps.concurrentLongToObject(0)).getMessage());

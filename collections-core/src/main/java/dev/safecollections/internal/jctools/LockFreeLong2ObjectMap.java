@@ -324,8 +324,8 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   private static void settle(Table t, Node n) {
     if (t.next == null) {
       Object staged = n.staged;
-      if (staged != null) {
-        VALUE.compareAndSet(n, PENDING, staged);
+      if (staged != null && VALUE.compareAndSet(n, PENDING, staged)) {
+        n.staged = null; // the owner may be stalled; do not keep the value twice
       }
     } else {
       VALUE.compareAndSet(n, PENDING, ABORTED);
@@ -906,6 +906,23 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     for (Map.Entry<? extends Long, ? extends V> e : m.entrySet()) {
       put(e.getKey(), e.getValue());
     }
+  }
+
+  /** Always null: a concurrent map's absent value. */
+  @Override
+  public V defaultReturnValue() {
+    return null;
+  }
+
+  /**
+   * Unsupported: {@code null} means absent in a {@link java.util.concurrent.ConcurrentMap}.
+   *
+   * @throws UnsupportedOperationException always
+   */
+  @Override
+  public void defaultReturnValue(V rv) {
+    throw new UnsupportedOperationException(
+        "the default return value of a concurrent map is null and cannot be changed");
   }
 
   // ----- size, clear, views -----
