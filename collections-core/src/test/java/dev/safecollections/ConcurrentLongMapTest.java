@@ -315,6 +315,26 @@ class ConcurrentLongMapTest {
   }
 
   @Test
+  void writeOverAnExpiredEntry_insertsAfresh() {
+    FakeTicker ticker = new FakeTicker();
+    ConcurrentBoundedLong2ObjectMap<String> map = SafeMaps.builder().maximumSize(10)
+        .expireAfterWrite(Duration.ofMinutes(1)).ticker(ticker).recordMetrics()
+        .buildConcurrentLongToObject();
+    map.put(1, "a");
+    map.put(2, "b");
+    ticker.advance(Duration.ofMinutes(1));
+    assertNull(map.put(1, "A"), "an expired value is not a previous value");
+    assertNull(map.replace(2, "B"), "nor is it there to replace");
+    assertEquals("A", map.get(1));
+    ticker.advance(Duration.ofSeconds(59));
+    assertEquals("A", map.get(1), "the new entry has a fresh ttl");
+    CollectionMetrics m = map.metrics();
+    assertEquals(2, m.expirationCount());
+    assertEquals(0, m.replacementCount());
+    assertEquals(1, m.size());
+  }
+
+  @Test
   void idleMap_isSweptByTheSharedThread() throws InterruptedException {
     CountDownLatch swept = new CountDownLatch(1);
     ConcurrentBoundedLong2ObjectMap<String> map = SafeMaps.builder().maximumSize(10)

@@ -411,7 +411,15 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   /** Replaces a live value; returns the old one, or null if the node is no longer live. */
   private Object swap(long key, Node n, Object expected, V value) {
     if (ttl >= 0) {
-      ((TimedNode) n).deadline = ticker.read() + ttl;
+      // An entry that expired since the caller looked is dropped, not overwritten: a reader
+      // may already have seen it absent.
+      TimedNode timed = (TimedNode) n;
+      long now = ticker.read();
+      if (now - timed.deadline >= 0) {
+        kill(key, n, expected, RemovalCause.EXPIRED);
+        return null;
+      }
+      timed.deadline = now + ttl;
     }
     if (!VALUE.compareAndSet(n, expected, value)) {
       return null;
@@ -447,7 +455,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       @SuppressWarnings("unchecked")
       V v = (V) value;
       listener.onRemoval(key, v, cause);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.WARNING, "removal listener of " + name + " threw", e);
     }
   }
