@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
@@ -28,7 +29,8 @@ import org.openjdk.jol.info.GraphLayout;
  * The lock-free long-key map from {@link SafeMaps#concurrentLongToObject(long)}: a seeded
  * model-based test against {@code HashMap} across table moves (I6), the bound under eviction
  * and REJECT (I1), storage after removals and under churn (I2), release (I3), expiry with an
- * injected ticker, metrics (I5), bad input (I7), and the issue's concurrency targets.
+ * injected ticker, metrics (I5), bad input (I7), and the issue's concurrency targets: no lost
+ * merge, the bound and the counters at quiescence with writers racing each other and moves.
  */
 class ConcurrentLongMapTest {
   private static final Long ONE = 1L;
@@ -451,6 +453,59 @@ class ConcurrentLongMapTest {
       assertTrue(map.size() <= 500, "size at quiescence " + map.size());
       assertEquals(map.size(), new HashMap<>(map).size(), "size agrees with the entries");
     });
+  }
+
+  @Test
+  void rejectUnderThreads_acceptsExactlyTheBound_andNeverPassesIt() throws Exception {
+    ConcurrentBoundedLong2ObjectMap<Long> map = SafeMaps.builder().maximumSize(1_000)
+        .overflowPolicy(OverflowPolicy.REJECT).recordMetrics().buildConcurrentLongToObject();
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong largest = new AtomicLong();
+    runConcurrently(3, thread -> {
+      if (thread == 2) {
+        while (accepted.get() + map.metrics().rejectionCount() < 20_000) {
+          largest.accumulateAndGet(map.size(), Math::max);
+        }
+        return;
+      }
+      for (long k = thread; k < 20_000; k += 2) {
+        try {
+          map.put(k, ONE);
+          accepted.incrementAndGet();
+        } catch (CapacityExceededException e) {
+          // the bound was reached
+        }
+      }
+    });
+    assertEquals(1_000, accepted.get());
+    assertEquals(1_000, map.size());
+    assertEquals(19_000, map.metrics().rejectionCount());
+    assertTrue(largest.get() <= 1_000, "observed size " + largest.get());
+  }
+
+  @Test
+  void evictionUnderThreads_keepsTheCountersInStepWithTheEntries() throws Exception {
+    AtomicLong evictedByListener = new AtomicLong();
+    ConcurrentBoundedLong2ObjectMap<Long> map = SafeMaps.builder().maximumSize(1_000)
+        .recordMetrics()
+        .removalListener((k, v, cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            evictedByListener.incrementAndGet();
+          }
+        })
+        .buildConcurrentLongToObject();
+    runConcurrently(2, thread -> {
+      for (long k = thread; k < 200_000; k += 2) {
+        map.put(k, ONE);
+        map.get(k / 2);
+      }
+    });
+    CollectionMetrics m = map.metrics();
+    assertEquals(200_000, m.insertionCount());
+    assertEquals(m.evictionCount(), evictedByListener.get());
+    assertEquals(m.size(), m.insertionCount() - m.evictionCount(), m::toString);
+    assertEquals(1_000, m.size());
+    assertEquals(1_000, new HashMap<>(map).size());
   }
 
   @Test

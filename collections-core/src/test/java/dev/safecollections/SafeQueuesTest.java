@@ -12,6 +12,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -235,6 +236,62 @@ class SafeQueuesTest {
     assertEquals(items, m.insertionCount());
     assertEquals(items, m.removalCount());
     assertTrue(m.peakSize() <= 1000 + ring.producers - 1, m::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Ring.class)
+  void dropOldest_underThreads_everyItemIsDeliveredOnceOrCountedAsDropped(Ring ring)
+      throws Exception {
+    int items = 200_000;
+    BoundedQueue<Integer> queue = ring.build(100, OverflowPolicy.EVICT);
+    AtomicIntegerArray seen = new AtomicIntegerArray(items);
+    AtomicLong produced = new AtomicLong();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> producers = new ArrayList<>();
+    List<Thread> consumers = new ArrayList<>();
+    AtomicBoolean done = new AtomicBoolean();
+    int perProducer = items / ring.producers;
+    for (int p = 0; p < ring.producers; p++) {
+      int from = p * perProducer;
+      producers.add(thread(start, () -> {
+        for (int i = from; i < from + perProducer; i++) {
+          assertTrue(queue.offer(i));
+          produced.incrementAndGet();
+        }
+      }));
+    }
+    for (int c = 0; c < ring.consumers; c++) {
+      consumers.add(thread(start, () -> {
+        for (;;) {
+          boolean last = done.get();
+          Integer item = queue.poll();
+          if (item != null) {
+            seen.incrementAndGet(item);
+          } else if (last) {
+            return;
+          }
+        }
+      }));
+    }
+    start.countDown();
+    for (Thread t : producers) {
+      t.join(60_000);
+    }
+    done.set(true);
+    for (Thread t : consumers) {
+      t.join(60_000);
+      assertFalse(t.isAlive());
+    }
+    long delivered = 0;
+    for (int i = 0; i < items; i++) {
+      assertTrue(seen.get(i) <= 1, "item " + i + " delivered twice");
+      delivered += seen.get(i);
+    }
+    CollectionMetrics m = queue.metrics();
+    assertEquals(items, produced.get());
+    assertEquals(items, m.insertionCount());
+    assertEquals(items, delivered + m.evictionCount(), "delivered " + delivered + ", " + m);
+    assertEquals(delivered, m.removalCount());
   }
 
   @Test
