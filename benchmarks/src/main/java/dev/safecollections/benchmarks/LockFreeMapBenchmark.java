@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The lock-free long-key map ({@code SafeMaps.concurrentLongToObject}) beside raw JCTools
  * {@code NonBlockingHashMapLong} and a {@code ConcurrentHashMap<Long, V>}, with two threads, in
- * one run. {@code get} reads present keys; {@code put} overwrites present keys with a new value
+ * one run. {@code get} reads present keys and returns the value without touching it; {@code
+ * getValue} also reads the value, as callers do, so that each map pays for bringing its value
+ * into cache (every key has its own value object); {@code put} overwrites present keys with a new value
  * object, as a cache update does (an overwrite with the very same instance lets {@code
  * NonBlockingHashMapLong} skip its CAS); {@code churn} inserts a new key and removes an old
  * one, which at the bound makes ours evict. The primitive
@@ -67,7 +69,7 @@ public class LockFreeMapBenchmark {
         ours = SafeMaps.concurrentLongToObject(SIZE);
     }
     for (int i = 0; i < SIZE; i++) {
-      put(i * 31L, boxed[i], value);
+      put(i * 31L, boxed[i], boxed[i]);
     }
   }
 
@@ -91,6 +93,20 @@ public class LockFreeMapBenchmark {
       return chm.get(boxed[i]);
     }
     return ours.get(i * 31L);
+  }
+
+  @Benchmark
+  public long getValue() {
+    int i = ThreadLocalRandom.current().nextInt(SIZE);
+    Object v;
+    if (raw != null) {
+      v = raw.get(i * 31L);
+    } else if (chm != null) {
+      v = chm.get(boxed[i]);
+    } else {
+      v = ours.get(i * 31L);
+    }
+    return ((Long) v).longValue();
   }
 
   @Benchmark
