@@ -1,11 +1,9 @@
 package dev.safecollections;
 
-import org.jetbrains.kotlinx.lincheck.LinChecker;
+import dev.safecollections.testing.LincheckRuns;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.Test;
  * sequentially: by model checking (systematic interleavings through our lock and Caffeine) and
  * by stress. Caffeine runs maintenance on the calling thread here, so runs are deterministic.
  * Operations spanning entries ({@code size}, {@code clear}) are not linearizable and are left
- * out, as in Caffeine's own Lincheck tests. {@code -Dsafecollections.lincheck.iterations=N}
- * sets the scenarios per strategy and {@code -Dsafecollections.lincheck.invocations=N} the runs
- * (interleavings) per scenario; the defaults keep the suite fast, a soak raises them.
+ * out, as in Caffeine's own Lincheck tests. {@link LincheckRuns} says how to change the counts.
  */
 @Param(name = "key", gen = IntGen.class, conf = "1:5")
 @Param(name = "value", gen = IntGen.class, conf = "1:10")
@@ -29,26 +25,14 @@ public abstract class AbstractMapLincheckTest {
     this.map = map;
   }
 
-  static int iterations() {
-    return Integer.getInteger("safecollections.lincheck.iterations", 10);
-  }
-
-  static int invocations() {
-    return Integer.getInteger("safecollections.lincheck.invocations", 200);
-  }
-
   @Test
   void modelChecking() {
-    LinChecker.check(getClass(), new ModelCheckingOptions()
-        .iterations(iterations())
-        .invocationsPerIteration(invocations()));
+    LincheckRuns.modelChecking(getClass());
   }
 
   @Test
   void stress() {
-    LinChecker.check(getClass(), new StressOptions()
-        .iterations(iterations())
-        .invocationsPerIteration(invocations()));
+    LincheckRuns.stress(getClass());
   }
 
   @Operation

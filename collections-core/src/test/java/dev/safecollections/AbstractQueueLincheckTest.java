@@ -1,11 +1,9 @@
 package dev.safecollections;
 
-import org.jetbrains.kotlinx.lincheck.LinChecker;
+import dev.safecollections.testing.LincheckRuns;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * against the same queue run sequentially, by model checking and by stress; the capacities are
  * small so that offers race for the last slot. A subclass for a single-producer or
  * single-consumer ring declares it, and Lincheck then never runs two of those operations at
- * once ({@code peek} is a consumer's operation). The iteration and invocation counts are those of {@link AbstractMapLincheckTest}.
+ * once ({@code peek} is a consumer's operation). {@link LincheckRuns} says how to change the
+ * counts.
  */
 @Param(name = "value", gen = IntGen.class, conf = "1:9")
 public abstract class AbstractQueueLincheckTest {
@@ -25,16 +24,12 @@ public abstract class AbstractQueueLincheckTest {
 
   @Test
   void modelChecking() {
-    LinChecker.check(getClass(), new ModelCheckingOptions()
-        .iterations(AbstractMapLincheckTest.iterations())
-        .invocationsPerIteration(AbstractMapLincheckTest.invocations()));
+    LincheckRuns.modelChecking(getClass());
   }
 
   @Test
   void stress() {
-    LinChecker.check(getClass(), new StressOptions()
-        .iterations(AbstractMapLincheckTest.iterations())
-        .invocationsPerIteration(AbstractMapLincheckTest.invocations()));
+    LincheckRuns.stress(getClass());
   }
 
   protected boolean doOffer(int value) {

@@ -1,12 +1,10 @@
 package dev.safecollections;
 
-import org.jetbrains.kotlinx.lincheck.LinChecker;
+import dev.safecollections.testing.LincheckRuns;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.LongGen;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +14,7 @@ import org.junit.jupiter.api.Test;
  * tables while the operations race: the scenarios cover readers following a moved key, writers
  * moving their key, pending insertions committed or aborted by others, and the mover itself.
  * The bound (100) is above the key range, since which entry a sampled eviction picks is not
- * deterministic. The iteration and invocation counts are those of {@link
- * AbstractMapLincheckTest}.
+ * deterministic. {@link LincheckRuns} says how to change the counts.
  */
 @Param(name = "key", gen = LongGen.class, conf = "1:4")
 @Param(name = "value", gen = IntGen.class, conf = "1:6")
@@ -27,16 +24,12 @@ public class ConcurrentLongMapLincheckTest {
 
   @Test
   void modelChecking() {
-    LinChecker.check(getClass(), new ModelCheckingOptions()
-        .iterations(AbstractMapLincheckTest.iterations())
-        .invocationsPerIteration(AbstractMapLincheckTest.invocations()));
+    LincheckRuns.modelChecking(getClass());
   }
 
   @Test
   void stress() {
-    LinChecker.check(getClass(), new StressOptions()
-        .iterations(AbstractMapLincheckTest.iterations())
-        .invocationsPerIteration(AbstractMapLincheckTest.invocations()));
+    LincheckRuns.stress(getClass());
   }
 
   @Operation

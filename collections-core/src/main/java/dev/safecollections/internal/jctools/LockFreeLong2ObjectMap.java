@@ -211,21 +211,6 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
 
   @Override
   public V get(long key) {
-    // The common case inline: a live node, no expiry (MOVED's value is DEAD, so it goes on).
-    Node n = head.map.get(key);
-    if (n != null && ttl < 0) {
-      Object v = n.value;
-      if (v != PENDING && v != DEAD && v != ABORTED) {
-        int now = clock;
-        if (n.stamp != now) {
-          n.stamp = now;
-        }
-        recorder.recordHit();
-        @SuppressWarnings("unchecked")
-        V value = (V) v;
-        return value;
-      }
-    }
     Object v = liveValue(key, true);
     if (v == null) {
       recorder.recordMiss();
@@ -263,12 +248,17 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         return null;
       }
       if (touch) {
-        int now = clock;
-        if (n.stamp != now) {
-          n.stamp = now;
-        }
+        touch(n);
       }
       return v;
+    }
+  }
+
+  /** Stamps the node with the clock; writes only when the clock moved, to spare the cache line. */
+  private void touch(Node n) {
+    int now = clock;
+    if (n.stamp != now) {
+      n.stamp = now;
     }
   }
 
@@ -424,7 +414,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     if (!VALUE.compareAndSet(n, expected, value)) {
       return null;
     }
-    n.stamp = clock;
+    touch(n);
     recorder.recordRemoval(RemovalCause.REPLACED);
     notifyListener(key, expected, RemovalCause.REPLACED);
     return expected;
@@ -623,54 +613,36 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
 
   @Override
   public V put(long key, V value) {
-    requireNonNull(value, "value");
-    for (;;) {
-      Node n = liveNode(key);
-      if (n == null) {
-        if (insert(key, value)) {
-          return null;
-        }
-        continue;
-      }
-      Object old = n.value;
-      if (isLive(old) && swap(key, n, old, value) != null) {
-        @SuppressWarnings("unchecked")
-        V previous = (V) old;
-        return previous;
-      }
-    }
+    return write(key, value, true, true);
   }
 
   @Override
   public V putIfAbsent(long key, V value) {
-    requireNonNull(value, "value");
-    for (;;) {
-      Node n = liveNode(key);
-      if (n == null) {
-        if (insert(key, value)) {
-          return null;
-        }
-        continue;
-      }
-      Object v = n.value;
-      if (isLive(v)) {
-        @SuppressWarnings("unchecked")
-        V present = (V) v;
-        return present;
-      }
-    }
+    return write(key, value, true, false);
   }
 
   @Override
   public V replace(long key, V value) {
+    return write(key, value, false, true);
+  }
+
+  /**
+   * What {@code put}, {@code putIfAbsent} and {@code replace} share: inserts an absent key if
+   * {@code insertAbsent}, replaces a present value if {@code replacePresent}; returns the value
+   * present before, or null.
+   */
+  private V write(long key, V value, boolean insertAbsent, boolean replacePresent) {
     requireNonNull(value, "value");
     for (;;) {
       Node n = liveNode(key);
       if (n == null) {
-        return null;
+        if (!insertAbsent || insert(key, value)) {
+          return null;
+        }
+        continue;
       }
       Object old = n.value;
-      if (isLive(old) && swap(key, n, old, value) != null) {
+      if (isLive(old) && (!replacePresent || swap(key, n, old, value) != null)) {
         @SuppressWarnings("unchecked")
         V previous = (V) old;
         return previous;
