@@ -2,6 +2,7 @@ package dev.safecollections;
 
 import dev.safecollections.internal.Checks;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -30,6 +31,7 @@ public final class CollectionMetrics {
   private final long maximumBytes;
   private final long estimatedBytes;
   private final long capacity;
+  private final BudgetMetrics budget;
 
   private CollectionMetrics(Builder b) {
     size = b.size;
@@ -48,6 +50,7 @@ public final class CollectionMetrics {
     maximumBytes = b.maximumBytes;
     estimatedBytes = b.estimatedBytes;
     capacity = b.capacity;
+    budget = b.budget;
   }
 
   /** A builder for snapshots; used by implementations and tests. */
@@ -145,6 +148,15 @@ public final class CollectionMetrics {
     return capacity < 0 ? OptionalLong.empty() : OptionalLong.of(capacity);
   }
 
+  /**
+   * For a member of a {@link MemoryBudget}: a snapshot of the budget, with this and every other
+   * member's bytes and evictions. The member's own bytes are then {@link #estimatedBytes()},
+   * and {@link #maximumBytes()} is its maximum share of the budget (the limit, by default).
+   */
+  public Optional<BudgetMetrics> budget() {
+    return Optional.ofNullable(budget);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -161,14 +173,14 @@ public final class CollectionMetrics {
         && expirationCount == m.expirationCount && collectedCount == m.collectedCount
         && rejectionCount == m.rejectionCount && compactionCount == m.compactionCount
         && maximumBytes == m.maximumBytes && estimatedBytes == m.estimatedBytes
-        && capacity == m.capacity;
+        && capacity == m.capacity && Objects.equals(budget, m.budget);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(size, bound, peakSize, hitCount, missCount, insertionCount,
         replacementCount, removalCount, evictionCount, expirationCount, collectedCount,
-        rejectionCount, compactionCount, maximumBytes, estimatedBytes, capacity);
+        rejectionCount, compactionCount, maximumBytes, estimatedBytes, capacity, budget);
   }
 
   @Override
@@ -193,6 +205,9 @@ public final class CollectionMetrics {
     if (capacity >= 0) {
       s.append(", capacity=").append(capacity);
     }
+    if (budget != null) {
+      s.append(", budget=").append(budget);
+    }
     return s.append('}').toString();
   }
 
@@ -214,6 +229,7 @@ public final class CollectionMetrics {
     private long maximumBytes = -1;
     private long estimatedBytes = -1;
     private long capacity = -1;
+    private BudgetMetrics budget;
 
     private Builder() {}
 
@@ -242,6 +258,12 @@ public final class CollectionMetrics {
     public Builder bytes(long maximum, long estimated) {
       maximumBytes = count(maximum, "maximum bytes");
       estimatedBytes = count(estimated, "estimated bytes");
+      return this;
+    }
+
+    /** Marks the collection as a member of a budget, with the budget's snapshot. */
+    public Builder budget(BudgetMetrics b) {
+      budget = Checks.requireNonNull(b, "budget");
       return this;
     }
 

@@ -8,6 +8,7 @@ import static dev.safecollections.internal.Checks.requireUnset;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MapSpec.ValueStrength;
+import dev.safecollections.internal.budget.Membership;
 import dev.safecollections.internal.caffeine.CaffeineBoundedMap;
 import dev.safecollections.internal.jctools.LockFreeLong2ObjectMap;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import java.util.StringJoiner;
  * options run in {@link #build()}; {@code build()} does not change the builder, so one
  * builder can build many maps. A builder is not thread-safe.
  *
- * <p>A map must have a bound: {@link #maximumSize(long)} or {@link #maximumBytes(long)}.
- * {@code build()} without one fails.
+ * <p>A map must have a bound: {@link #maximumSize(long)}, {@link #maximumBytes(long)} or a
+ * shared {@link #budget(MemoryBudget)}. {@code build()} without one fails.
  *
  * @param <K> the key type of the maps this builder builds
  * @param <V> the value type of the maps this builder builds
@@ -46,6 +47,9 @@ public final class SafeMapBuilder<K, V> {
   private Ticker ticker;
   private boolean recordMetrics;
   private int initialCapacity = (int) UNSET;
+  private MemoryBudget budget;
+  private double minimumShare = -1;
+  private double maximumShare = -1;
 
   SafeMapBuilder() {}
 
@@ -244,6 +248,43 @@ public final class SafeMapBuilder<K, V> {
   }
 
   /**
+   * Makes the map a member of this shared budget: the estimated bytes of all its members
+   * together stay within the budget's limit, and the map evicts (or, under {@link
+   * OverflowPolicy#REJECT}, refuses) as {@link MemoryBudget} describes. A budget is a bound on
+   * its own; it may be combined with {@link #maximumSize(long)}, not with {@link
+   * #maximumBytes(long)}. Entries are weighed by {@link #weigher(Weigher)} if one is set,
+   * otherwise by {@link Weigher#estimatingRetainedBytes()}.
+   *
+   * @throws NullPointerException if {@code budget} is null
+   * @throws IllegalStateException if a budget was already set
+   */
+  public SafeMapBuilder<K, V> budget(MemoryBudget budget) {
+    requireNonNull(budget, "budget");
+    requireUnset(this.budget, "budget");
+    this.budget = budget;
+    return this;
+  }
+
+  /**
+   * Sets this map's shares of its {@link #budget(MemoryBudget)}, as fractions of the limit: other
+   * members make it evict only what it holds above {@code minimumShare} (by whole entries), and
+   * it never holds more than {@code maximumShare} once its writes return. Without this call the shares are 0 and 1. The minimum shares of a budget's
+   * live members must add up to at most 1; {@code build()} checks.
+   *
+   * @throws IllegalArgumentException if a share is outside [0, 1], {@code maximumShare} is 0, or
+   *     {@code minimumShare} is greater than {@code maximumShare}
+   * @throws IllegalStateException if the shares were already set
+   */
+  public SafeMapBuilder<K, V> budgetShares(double minimumShare, double maximumShare) {
+    requireUnset(this.minimumShare < 0 ? null : this.minimumShare + ".." + this.maximumShare,
+        "budget shares");
+    Checks.requireShares(minimumShare, maximumShare);
+    this.minimumShare = minimumShare;
+    this.maximumShare = maximumShare;
+    return this;
+  }
+
+  /**
    * Builds a thread-safe map with these settings. The builder is unchanged and may build again.
    *
    * @throws IllegalStateException if no bound was set, or the options conflict: both a maximum
@@ -275,6 +316,7 @@ public final class SafeMapBuilder<K, V> {
         + "access (" + expireAfterAccess + ")");
     requireState(!weakKeys && valueStrength == null, "a lock-free map holds keys and values "
         + "strongly: drop weakKeys(), weakValues() and softValues()");
+    requireState(budget == null, "a lock-free map cannot join a budget yet (" + budget + ")");
     return new LockFreeLong2ObjectMap<>(spec);
   }
 
@@ -304,6 +346,7 @@ public final class SafeMapBuilder<K, V> {
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
     requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
         + "values strongly: drop weakKeys(), weakValues() and softValues()");
+    requireState(budget == null, "a single-threaded map cannot join a budget yet (" + budget + ")");
     requireState(maximumSize <= Checks.MAX_ARRAY_SIZE, "maximum size of a single-threaded collection "
         + "must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed keys "
@@ -313,21 +356,30 @@ public final class SafeMapBuilder<K, V> {
 
   @SuppressWarnings("unchecked")
   private <K1 extends K, V1 extends V> MapSpec<K1, V1> spec() {
-    requireState(maximumSize != UNSET || maximumBytes != UNSET,
-        "no bound was set: call maximumSize(long) or maximumBytes(long), as in "
-            + "SafeMaps.builder().maximumSize(10_000).build()");
+    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget != null,
+        "no bound was set: call maximumSize(long), maximumBytes(long) or budget(MemoryBudget), "
+            + "as in SafeMaps.builder().maximumSize(10_000).build()");
+    requireState(budget == null || maximumBytes == UNSET,
+        "maximum bytes (" + maximumBytes + ") and a budget (" + budget + ") cannot be "
+            + "combined: cap the map's part of the budget with budgetShares(double, double)");
+    requireState(budget != null || minimumShare < 0,
+        "budget shares need budget(MemoryBudget) to share");
+    requireState(budget == null || (!weakKeys && valueStrength == null),
+        "a budget needs strong keys and values, to weigh what leaves: drop weakKeys(), "
+            + "weakValues() and softValues()");
     requireState(maximumSize == UNSET || maximumBytes == UNSET,
         "maximum size (" + maximumSize + ") and maximum bytes (" + maximumBytes
             + ") cannot be combined: choose one bound");
-    requireState(weigher == null || maximumBytes != UNSET,
-        "a weigher needs maximumBytes(long) to bound against");
+    requireState(weigher == null || maximumBytes != UNSET || budget != null,
+        "a weigher needs maximumBytes(long) or budget(MemoryBudget) to bound against");
     requireState(expireAfterWrite == null || expireAfterAccess == null,
         "expire after write (" + expireAfterWrite + ") and expire after access ("
             + expireAfterAccess + ") cannot be combined: choose one");
     requireState(overflowPolicy != OverflowPolicy.REJECT || maximumBytes == UNSET
             || valueStrength == null || valueStrength == ValueStrength.STRONG,
         "overflow policy REJECT with maximum bytes needs strong values, not " + valueStrength);
-    Weigher<? super K1, ? super V1> effectiveWeigher = (maximumBytes == UNSET) ? null
+    Weigher<? super K1, ? super V1> effectiveWeigher = (maximumBytes == UNSET && budget == null)
+        ? null
         : (weigher != null) ? (Weigher<? super K1, ? super V1>) weigher
         : Weigher.estimatingRetainedBytes();
     long bound = (maximumSize != UNSET) ? maximumSize : Long.MAX_VALUE;
@@ -346,7 +398,9 @@ public final class SafeMapBuilder<K, V> {
         (valueStrength == null) ? ValueStrength.STRONG : valueStrength,
         ticker,
         recordMetrics,
-        capacity);
+        capacity,
+        (budget == null) ? null : new Membership(budget.shared, Math.max(0, minimumShare),
+            (maximumShare < 0) ? 1 : maximumShare));
   }
 
   /** The options that were set, as in {@code SafeMapBuilder{maximumSize=100, weakValues}}. */
@@ -391,6 +445,12 @@ public final class SafeMapBuilder<K, V> {
     }
     if (initialCapacity != UNSET) {
       s.add("initialCapacity=" + initialCapacity);
+    }
+    if (budget != null) {
+      s.add("budget=" + budget.name());
+    }
+    if (minimumShare >= 0) {
+      s.add("budgetShares=" + minimumShare + ".." + maximumShare);
     }
     return s.toString();
   }

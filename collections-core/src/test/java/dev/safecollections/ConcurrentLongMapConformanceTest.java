@@ -46,7 +46,7 @@ public final class ConcurrentLongMapConformanceTest {
   static <V> ConcurrentBoundedLong2ObjectMap<V> movingEveryFewWrites(int bound) {
     return new LockFreeLong2ObjectMap<>(new MapSpec<Long, V>(null, bound, MapSpec.UNSET, null,
         MapSpec.UNSET, MapSpec.UNSET, OverflowPolicy.EVICT, null, false,
-        MapSpec.ValueStrength.STRONG, null, true, (int) MapSpec.UNSET), 1);
+        MapSpec.ValueStrength.STRONG, null, true, (int) MapSpec.UNSET, null), 1);
   }
 
   private static Test suiteFor(String name, Supplier<Map<Long, String>> factory) {

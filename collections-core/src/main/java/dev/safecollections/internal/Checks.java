@@ -53,6 +53,21 @@ public final class Checks {
     return name;
   }
 
+  /** Requires budget shares with 0 <= minimum <= maximum <= 1 and a positive maximum. */
+  public static void requireShares(double minimumShare, double maximumShare) {
+    if (!(minimumShare >= 0 && minimumShare <= 1)) {
+      throw new IllegalArgumentException("minimum share must be between 0 and 1: " + minimumShare);
+    }
+    if (!(maximumShare > 0 && maximumShare <= 1)) {
+      throw new IllegalArgumentException(
+          "maximum share must be above 0 and at most 1: " + maximumShare);
+    }
+    if (minimumShare > maximumShare) {
+      throw new IllegalArgumentException("minimum share (" + minimumShare
+          + ") must not exceed maximum share: " + maximumShare);
+    }
+  }
+
   /** The largest array the JVM allocates: the largest bound of a single-threaded collection. */
   public static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
 

@@ -4,6 +4,7 @@ import dev.safecollections.OverflowPolicy;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.Ticker;
 import dev.safecollections.Weigher;
+import dev.safecollections.internal.budget.Membership;
 
 /**
  * The validated settings of a map, handed from the public builder to an implementation.
@@ -27,6 +28,7 @@ public final class MapSpec<K, V> {
   private final Ticker ticker;
   private final boolean recordMetrics;
   private final int initialCapacity;
+  private final Membership membership;
 
   public MapSpec(
       String name,
@@ -41,7 +43,8 @@ public final class MapSpec<K, V> {
       ValueStrength valueStrength,
       Ticker ticker,
       boolean recordMetrics,
-      int initialCapacity) {
+      int initialCapacity,
+      Membership membership) {
     this.name = name;
     this.maximumSize = maximumSize;
     this.maximumBytes = maximumBytes;
@@ -55,6 +58,7 @@ public final class MapSpec<K, V> {
     this.ticker = ticker;
     this.recordMetrics = recordMetrics;
     this.initialCapacity = initialCapacity;
+    this.membership = membership;
   }
 
   public String name() {
@@ -109,6 +113,11 @@ public final class MapSpec<K, V> {
     return initialCapacity;
   }
 
+  /** The budget this map joins, with its shares; null if none. */
+  public Membership membership() {
+    return membership;
+  }
+
 
   /** The value of a numeric setting that was not set. */
   public static final long UNSET = -1;
@@ -126,6 +135,10 @@ public final class MapSpec<K, V> {
 
   public boolean boundedByBytes() {
     return maximumBytes != UNSET;
+  }
+
+  public boolean budgeted() {
+    return membership != null;
   }
 
   public boolean expires() {

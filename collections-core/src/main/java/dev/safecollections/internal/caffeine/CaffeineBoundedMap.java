@@ -2,6 +2,7 @@ package dev.safecollections.internal.caffeine;
 
 import static dev.safecollections.internal.Checks.requireNonNull;
 
+import dev.safecollections.BudgetMetrics;
 import dev.safecollections.CapacityExceededException;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.ConcurrentBoundedMap;
@@ -9,6 +10,8 @@ import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.BudgetMember;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -83,7 +86,7 @@ import java.util.function.Function;
  * @param <V> the value type
  */
 public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
-    implements ConcurrentBoundedMap<K, V> {
+    implements ConcurrentBoundedMap<K, V>, BudgetMember {
   /** The smallest high-water size at which removals trigger a rebuild. */
   static final long COMPACTION_MIN_PEAK = 4096;
   /** The smallest high-water size at which {@code clear()} rebuilds. */
@@ -92,6 +95,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   static final long SHRINK_FACTOR = 4;
   /** Maintenance runs per sweep before the sweeper thread is handed to other collections. */
   static final int SWEEP_BATCHES = 64;
+  /** The most entries one look at Caffeine's coldest entries takes, to evict for a budget. */
+  static final int BUDGET_EVICTION_BATCH = 64;
+
+  /** The budget eviction running on this thread, so its removals are reported as SIZE. */
+  private static final ThreadLocal<BudgetEviction> EVICTING = new ThreadLocal<>();
 
   private static final System.Logger LOGGER =
       System.getLogger(CaffeineBoundedMap.class.getName());
@@ -100,6 +108,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   final MetricsRecorder metrics;
   private final String name;
   private final Admission admission;
+  /** This map's share of a budget, or null. */
+  private final Account account;
   /** Whether the size counts entries that only maintenance removes: expired or collected. */
   private final boolean sizeNeedsCleanUp;
   private final StampedLock lock = new StampedLock();
@@ -121,6 +131,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     this.sizeNeedsCleanUp = spec.expires() || spec.weakKeys()
         || spec.valueStrength() != MapSpec.ValueStrength.STRONG;
     this.current = Generation.create(this, Math.max(0, spec.initialCapacity()));
+    this.account = spec.budgeted()
+        ? spec.membership().join(this, name, true, spec.rejects()) : null;
   }
 
   // ---------------------------------------------------------------- reads
@@ -201,7 +213,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V put(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    if (admission != null) {
+    if (weighsWrites()) {
       Outcome<V> outcome = new Outcome<>();
       remap(outcome, g -> g.map.compute(key, (k, old) -> outcome.admit(this, k, old, value)));
       return outcome.old;
@@ -223,7 +235,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V putIfAbsent(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    if (admission != null) {
+    if (weighsWrites()) {
       Outcome<V> outcome = new Outcome<>();
       remap(outcome, g -> g.map.compute(key,
           (k, old) -> (old != null) ? outcome.keep(old) : outcome.admit(this, k, null, value)));
@@ -446,10 +458,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
             g.cache.cleanUp();
           } else {
             metrics.recordRejection();
-            throw new CapacityExceededException(admission.describeBound(name));
+            throw new CapacityExceededException(outcome.budgetRefused
+                ? budgetFullMessage(outcome.budgetNeeded) : admission.describeBound(name));
           }
         } catch (RuntimeException | Error e) {
-          outcome.abandon(admission);
+          outcome.abandon(admission, account);
           throw e;
         }
       }
@@ -459,7 +472,15 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   private boolean chargesReplacements() {
-    return admission != null && spec.boundedByBytes();
+    return (admission != null && spec.boundedByBytes()) || account != null;
+  }
+
+  /**
+   * Whether every store must see the value it replaces, through an atomic compute: to reserve
+   * under REJECT, or to charge a budget the difference in weight.
+   */
+  private boolean weighsWrites() {
+    return admission != null || account != null;
   }
 
   /**
@@ -468,13 +489,39 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
    * {@link Refusal}, before anything changes, when the reservation is not granted.
    */
   void admit(Outcome<V> outcome, K key, V old, V value) {
-    if (admission == null || value == old) {
+    if (value == old) {
+      return;
+    }
+    if (admission == null) {
+      if (account != null && value != null) {
+        outcome.charge(account, budgetWeight(key, value) - ((old == null) ? 0 : budgetWeight(key, old)));
+      }
       return;
     }
     if (value == null) {
       admission.removing();
       return;
     }
+    if (account != null) {
+      long delta = budgetWeight(key, value) - ((old == null) ? 0 : budgetWeight(key, old));
+      admitEntry(outcome, key, old, value);
+      if (delta > 0 && !account.tryReserve(delta)) {
+        outcome.abandon(admission, null);
+        outcome.budgetRefused = true;
+        outcome.budgetNeeded = delta;
+        throw Refusal.FULL;
+      }
+      if (delta < 0) {
+        account.charge(delta);
+      }
+      outcome.charged = delta;
+      return;
+    }
+    admitEntry(outcome, key, old, value);
+  }
+
+  /** Under REJECT: reserves the entry (and its bytes under a byte bound) in the admission. */
+  private void admitEntry(Outcome<V> outcome, K key, V old, V value) {
     long entries = (old == null) ? 1 : 0;
     long added = 0;
     long freed = 0;
@@ -508,6 +555,19 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
+  /** The message of a refusal because the budget is full. */
+  private String budgetFullMessage(long needed) {
+    return name + " is full: its budget " + account.budget().name() + " has "
+        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
+        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
+        + needed + " more needed";
+  }
+
+  /** What an entry costs its budget: as {@link #weigh}. */
+  long budgetWeight(K key, V value) {
+    return weigh(key, value);
+  }
+
   /** The entry's weight, checked, and clamped to Caffeine's per-entry limit on either policy. */
   long weigh(K key, V value) {
     long weight = spec.weigher().weigh(key, value);
@@ -525,6 +585,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   private void afterWrite(Generation<K, V> g, int sizeChange) {
     if (sizeChange > 0) {
       metrics.recordInsertion();
+    }
+    if (account != null) {
+      account.settle();
     }
     // Only writers hold the read lock, so a count of zero means no write is in flight: this one
     // is the last, and settles what all of them left pending. Earlier ones skip the blocking
@@ -670,6 +733,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
 
   /** Every removal from the current generation, on the thread that caused it. */
   void onRemoval(K key, V value, RemovalCause cause) {
+    BudgetEviction eviction = EVICTING.get();
+    boolean forBudget = eviction != null && eviction.map == this && cause == RemovalCause.EXPLICIT;
+    if (forBudget) {
+      cause = RemovalCause.SIZE;
+    }
+    if (account != null && cause != RemovalCause.REPLACED) {
+      release(key, value, cause, forBudget ? eviction : null);
+    }
     metrics.recordRemoval(cause);
     if (admission != null && cause != RemovalCause.REPLACED) {
       long freed = 0;
@@ -691,9 +762,92 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
+  /** Gives an entry's bytes back to the budget; counts a budget eviction. */
+  private void release(K key, V value, RemovalCause cause, BudgetEviction eviction) {
+    long weight;
+    try {
+      weight = budgetWeight(key, value);
+    } catch (RuntimeException e) {
+      LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
+          + name + "; its bytes stay charged to its budget", e);
+      return;
+    }
+    account.charge(-weight);
+    if (eviction != null) {
+      eviction.freed += weight;
+      account.recordEviction();
+    } else if (cause == RemovalCause.SIZE && !spec.boundedBySize()) {
+      account.recordEviction(); // Caffeine evicted at the map's maximum share of the budget
+    }
+  }
+
   /** Whether any removal must reach {@link #onRemoval}; if not, Caffeine needs no listener. */
   boolean observesRemovals() {
-    return spec.recordMetrics() || spec.removalListener() != null || spec.rejects();
+    return spec.recordMetrics() || spec.removalListener() != null || spec.rejects()
+        || spec.budgeted();
+  }
+
+  // ---------------------------------------------------------------- budget
+
+  /**
+   * Evicts the coldest entries by Caffeine's policy until {@code bytes} are freed: takes a
+   * snapshot of the coldest few (Caffeine's {@code coldest}, which runs maintenance first and
+   * walks its eviction order) and removes each if still mapped to the same value, reporting the
+   * removal as {@code SIZE}. Any thread may call it.
+   */
+  @Override
+  public long evictForBudget(long bytes) {
+    BudgetEviction eviction = new BudgetEviction(this);
+    BudgetEviction previous = EVICTING.get();
+    EVICTING.set(eviction);
+    try {
+      while (eviction.freed < bytes) {
+        long before = eviction.freed;
+        long stamp = lock.readLock();
+        try {
+          Generation<K, V> g = current;
+          Map<K, V> coldest = g.cache.policy().eviction()
+              .map(e -> e.coldest(batchFor(bytes - eviction.freed)))
+              .orElse(Map.of());
+          for (Entry<K, V> e : coldest.entrySet()) {
+            if (eviction.freed >= bytes) {
+              break;
+            }
+            g.map.remove(e.getKey(), e.getValue());
+          }
+        } finally {
+          lock.unlockRead(stamp);
+        }
+        if (eviction.freed == before) {
+          break;
+        }
+      }
+    } finally {
+      if (previous == null) {
+        EVICTING.remove();
+      } else {
+        EVICTING.set(previous);
+      }
+    }
+    compactIfShrunk(COMPACTION_MIN_PEAK);
+    return eviction.freed;
+  }
+
+  /** How many of the coldest entries to look at to free {@code bytes}, by the average weight. */
+  private int batchFor(long bytes) {
+    long size = Math.max(1, current.cache.estimatedSize());
+    long average = Math.max(1, account.usedBytes() / size);
+    return (int) Math.max(1, Math.min(BUDGET_EVICTION_BATCH, bytes / average + 1));
+  }
+
+  /** One {@link #evictForBudget} call: the map it evicts from and the bytes freed so far. */
+  private static final class BudgetEviction {
+    final CaffeineBoundedMap<?, ?> map;
+    long freed;
+
+    BudgetEviction(CaffeineBoundedMap<?, ?> map) {
+      this.map = map;
+    }
   }
 
   // ---------------------------------------------------------------- SafeCollection
@@ -712,6 +866,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (spec.boundedByBytes()) {
       long bytes = (admission != null) ? admission.bytes() : current.weightedSize();
       b.bytes(spec.maximumBytes(), Math.max(0, bytes));
+    } else if (account != null) {
+      b.bytes(account.maximumBytes(), Math.max(0, account.usedBytes()));
+      b.budget((BudgetMetrics) account.budget().publicMetrics());
     }
     metrics.snapshot(b);
     return b.build();
@@ -901,12 +1058,23 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     private long reservedEntries;
     private long addedBytes;
     private long freedBytes;
+    /** What this write charged its budget. */
+    long charged;
+    boolean budgetRefused;
+    long budgetNeeded;
 
     void reset(boolean wait) {
       old = null;
       sizeChange = 0;
       mayWait = wait;
       reserved = false;
+      charged = 0;
+      budgetRefused = false;
+    }
+
+    void charge(Account account, long bytes) {
+      account.charge(bytes);
+      charged = bytes;
     }
 
     V keep(V existing) {
@@ -936,11 +1104,15 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
       }
     }
 
-    /** The compute failed: give back what it reserved. */
-    void abandon(Admission admission) {
+    /** The compute failed: give back what it reserved in the admission and the budget. */
+    void abandon(Admission admission, Account account) {
       if (reserved) {
         admission.abandoned(reservedEntries, addedBytes);
         reserved = false;
+      }
+      if (account != null && charged != 0) {
+        account.charge(-charged);
+        charged = 0;
       }
     }
 

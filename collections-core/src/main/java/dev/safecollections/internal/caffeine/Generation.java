@@ -52,7 +52,11 @@ final class Generation<K, V>
       if (spec.boundedBySize()) {
         builder.maximumSize(spec.maximumSize());
       } else {
-        builder.maximumWeight(spec.maximumBytes())
+        // bounded by bytes, or only by a budget: then by the map's maximum share of it, and the
+        // eviction policy this gives is what evictions for the budget walk
+        long maximum = spec.boundedByBytes() ? spec.maximumBytes()
+            : spec.membership().maximumBytes();
+        builder.maximumWeight(maximum)
             .weigher((Object k, Object v) -> weight(owner, k, v));
       }
     }
