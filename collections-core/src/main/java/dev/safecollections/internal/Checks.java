@@ -53,7 +53,7 @@ public final class Checks {
     return name;
   }
 
-  /** Requires budget shares with 0 <= minimum <= maximum <= 1 and a positive maximum. */
+  /** Requires budget shares with {@code 0 <= minimum <= maximum <= 1} and a positive maximum. */
   public static void requireShares(double minimumShare, double maximumShare) {
     if (!(minimumShare >= 0 && minimumShare <= 1)) {
       throw new IllegalArgumentException("minimum share must be between 0 and 1: " + minimumShare);

@@ -2,7 +2,7 @@ package dev.safecollections.internal.budget;
 
 /**
  * Where a collection charges the estimated bytes of what it stores: its {@link Account} in a
- * budget, or an {@link Attachment} to the entry of an outer map that holds it. Thread-safe.
+ * budget, or its link to the entry of an outer map that holds it. Thread-safe.
  * Not part of the public API.
  */
 public interface Ledger {
