@@ -255,6 +255,16 @@ public final class SafeMapBuilder<K, V> {
    * #maximumBytes(long)}. Entries are weighed by {@link #weigher(Weigher)} if one is set,
    * otherwise by {@link Weigher#estimatingRetainedBytes()}.
    *
+   * <p>A value that is itself a safe collection with no budget of its own (a map of maps) is
+   * weighed as its key plus a small fixed shell (the weigher is not asked), and its content is
+   * counted as part of the entry from the moment it is stored: it re-weighs the entry as it
+   * grows or shrinks, and the entry's removal, replacement or eviction gives its bytes back. A
+   * collection is counted under one entry at a time; stored under a second key, or in a second
+   * map, it counts there as its shell only. Attaching walks the inner collection once; after
+   * that each of its writes charges only the difference it makes. A collection attached while
+   * other threads write to it may be counted off by the entries written during the walk, and one
+   * that leaves its entry and is stored again counts the collections nested in it as shells.
+   *
    * @throws NullPointerException if {@code budget} is null
    * @throws IllegalStateException if a budget was already set
    */

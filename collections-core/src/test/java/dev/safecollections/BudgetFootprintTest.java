@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
@@ -55,5 +56,31 @@ class BudgetFootprintTest {
     for (Map<Long, byte[]> m : maps) {
       assertTrue(m.size() * (long) VALUE > BUDGET / 8, "a map was starved: " + m.size());
     }
+  }
+
+  @Test
+  void thousandTenantsGrowingInnerMaps_retainAtMost48Mb() {
+    MemoryBudget budget = MemoryBudget.of(BUDGET);
+    ConcurrentBoundedMap<String, Map<String, byte[]>> tenants =
+        SafeMaps.builder().budget(budget).recordMetrics().build();
+    int value = 1024;
+    Random random = new Random(42);
+    for (long fed = 0; fed < FED; fed += value) {
+      String tenant = "tenant-" + random.nextInt(1000);
+      Map<String, byte[]> inner = tenants.computeIfAbsent(tenant,
+          t -> SafeMaps.builder().maximumSize(100_000).build());
+      inner.put("key-" + random.nextInt(1_000_000), new byte[value]);
+    }
+    long retained = GraphLayout.parseInstance(tenants).totalSize();
+    long entries = 0;
+    for (Map<String, byte[]> inner : tenants.values()) {
+      entries += inner.size();
+    }
+    System.out.printf("1,000 tenants' inner maps under a 32 MiB budget, fed %,d B: %,d B "
+        + "retained (JOL), %,d B estimated; %d tenants, %,d inner entries, %,d tenants evicted%n",
+        FED, retained, budget.usedBytes(), tenants.size(), entries,
+        tenants.metrics().evictionCount());
+    assertTrue(retained <= TARGET, "retained " + retained);
+    assertTrue(budget.usedBytes() <= BUDGET);
   }
 }

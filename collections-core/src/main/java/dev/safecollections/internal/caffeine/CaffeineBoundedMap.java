@@ -10,8 +10,14 @@ import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.Weigher;
 import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.Attachable;
+import dev.safecollections.internal.budget.Attachment;
 import dev.safecollections.internal.budget.BudgetMember;
+import dev.safecollections.internal.budget.Ledger;
+import dev.safecollections.internal.budget.LedgerSlot;
+import dev.safecollections.internal.budget.Nesting;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -86,7 +92,7 @@ import java.util.function.Function;
  * @param <V> the value type
  */
 public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
-    implements ConcurrentBoundedMap<K, V>, BudgetMember {
+    implements ConcurrentBoundedMap<K, V>, BudgetMember, Attachable {
   /** The smallest high-water size at which removals trigger a rebuild. */
   static final long COMPACTION_MIN_PEAK = 4096;
   /** The smallest high-water size at which {@code clear()} rebuilds. */
@@ -97,6 +103,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   static final int SWEEP_BATCHES = 64;
   /** The most entries one look at Caffeine's coldest entries takes, to evict for a budget. */
   static final int BUDGET_EVICTION_BATCH = 64;
+  /** An empty map's retained bytes (JOL, 64-bit JVM, compressed references): its shell. */
+  static final long SHELL_BYTES = 2400;
 
   /** The budget eviction running on this thread, so its removals are reported as SIZE. */
   private static final ThreadLocal<BudgetEviction> EVICTING = new ThreadLocal<>();
@@ -110,6 +118,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   private final Admission admission;
   /** This map's share of a budget, or null. */
   private final Account account;
+  /** Where stores are charged: the account, a link to an outer map's entry, or nothing. */
+  private final LedgerSlot ledger;
   /** Whether the size counts entries that only maintenance removes: expired or collected. */
   private final boolean sizeNeedsCleanUp;
   private final StampedLock lock = new StampedLock();
@@ -130,9 +140,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     this.admission = spec.rejects() ? new Admission(spec) : null;
     this.sizeNeedsCleanUp = spec.expires() || spec.weakKeys()
         || spec.valueStrength() != MapSpec.ValueStrength.STRONG;
-    this.current = Generation.create(this, Math.max(0, spec.initialCapacity()));
+    // joins before its cache exists: the budget never picks a member that holds nothing
     this.account = spec.budgeted()
         ? spec.membership().join(this, name, true, spec.rejects()) : null;
+    this.ledger = new LedgerSlot(account);
+    this.current = Generation.create(this, Math.max(0, spec.initialCapacity()));
   }
 
   // ---------------------------------------------------------------- reads
@@ -462,7 +474,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
                 ? budgetFullMessage(outcome.budgetNeeded) : admission.describeBound(name));
           }
         } catch (RuntimeException | Error e) {
-          outcome.abandon(admission, account);
+          outcome.abandon(admission);
           throw e;
         }
       }
@@ -472,7 +484,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   private boolean chargesReplacements() {
-    return (admission != null && spec.boundedByBytes()) || account != null;
+    return (admission != null && spec.boundedByBytes()) || ledger.get() != null;
   }
 
   /**
@@ -480,7 +492,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
    * under REJECT, or to charge a budget the difference in weight.
    */
   private boolean weighsWrites() {
-    return admission != null || account != null;
+    return admission != null || ledger.get() != null;
   }
 
   /**
@@ -492,32 +504,30 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (value == old) {
       return;
     }
-    if (admission == null) {
-      if (account != null && value != null) {
-        outcome.charge(account, budgetWeight(key, value) - ((old == null) ? 0 : budgetWeight(key, old)));
+    if (admission != null) {
+      if (value == null) {
+        admission.removing();
+        return;
       }
-      return;
-    }
-    if (value == null) {
-      admission.removing();
-      return;
-    }
-    if (account != null) {
-      long delta = budgetWeight(key, value) - ((old == null) ? 0 : budgetWeight(key, old));
       admitEntry(outcome, key, old, value);
-      if (delta > 0 && !account.tryReserve(delta)) {
-        outcome.abandon(admission, null);
+    }
+    Ledger l = ledger.get();
+    if (l == null || value == null) {
+      return;
+    }
+    long delta = ledgerWeight(key, value) - ((old == null) ? 0 : ledgerWeight(key, old));
+    if (l == account && spec.rejects() && delta > 0) {
+      if (!account.tryReserve(delta)) {
+        outcome.abandon(admission);
         outcome.budgetRefused = true;
         outcome.budgetNeeded = delta;
         throw Refusal.FULL;
       }
-      if (delta < 0) {
-        account.charge(delta);
-      }
-      outcome.charged = delta;
-      return;
+    } else {
+      l.charge(delta);
     }
-    admitEntry(outcome, key, old, value);
+    outcome.charged(l, delta);
+    Nesting.attach(value, l, key);
   }
 
   /** Under REJECT: reserves the entry (and its bytes under a byte bound) in the admission. */
@@ -563,14 +573,15 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
         + needed + " more needed";
   }
 
-  /** What an entry costs its budget: as {@link #weigh}. */
-  long budgetWeight(K key, V value) {
-    return weigh(key, value);
+  /** What an entry is charged to its ledger: a nested collection as its shell. */
+  long ledgerWeight(K key, V value) {
+    Weigher<? super K, ? super V> w = spec.weigher();
+    return Nesting.weight((w != null) ? w : Weigher.estimatingRetainedBytes(), key, value);
   }
 
   /** The entry's weight, checked, and clamped to Caffeine's per-entry limit on either policy. */
   long weigh(K key, V value) {
-    long weight = spec.weigher().weigh(key, value);
+    long weight = spec.budgeted() ? ledgerWeight(key, value) : spec.weigher().weigh(key, value);
     if (weight < 0) {
       throw new IllegalArgumentException("weight must not be negative: " + weight);
     }
@@ -586,8 +597,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (sizeChange > 0) {
       metrics.recordInsertion();
     }
-    if (account != null) {
-      account.settle();
+    Ledger l = ledger.get();
+    if (l != null) {
+      l.settle();
     }
     // Only writers hold the read lock, so a count of zero means no write is in flight: this one
     // is the last, and settles what all of them left pending. Earlier ones skip the blocking
@@ -637,7 +649,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     try {
       Generation<K, V> old = current;
       if (highWater >= minimumPeak && old.cache.estimatedSize() * SHRINK_FACTOR <= highWater) {
-        rebuild(old);
+        rebuild(old, true);
       }
     } finally {
       lock.unlockWrite(stamp);
@@ -645,7 +657,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   /** Copies the live entries into a cache sized for them. Holds the write lock. */
-  private void rebuild(Generation<K, V> old) {
+  private void rebuild(Generation<K, V> old, boolean compaction) {
     long frozenAt = old.freezeTime();
     old.cache.cleanUp();
     long size = old.cache.estimatedSize();
@@ -668,7 +680,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
     current = fresh;
     highWater = fresh.cache.estimatedSize();
-    metrics.recordCompaction();
+    if (compaction) {
+      metrics.recordCompaction();
+    }
     for (Entry<K, V> e : expiredDuringCopy) {
       onRemoval(e.getKey(), e.getValue(), RemovalCause.EXPIRED);
     }
@@ -738,8 +752,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (forBudget) {
       cause = RemovalCause.SIZE;
     }
-    if (account != null && cause != RemovalCause.REPLACED) {
-      release(key, value, cause, forBudget ? eviction : null);
+    Ledger l = ledger.get();
+    if (l != null) {
+      release(l, key, value, cause, forBudget ? eviction : null);
     }
     metrics.recordRemoval(cause);
     if (admission != null && cause != RemovalCause.REPLACED) {
@@ -762,21 +777,26 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
-  /** Gives an entry's bytes back to the budget; counts a budget eviction. */
-  private void release(K key, V value, RemovalCause cause, BudgetEviction eviction) {
-    long weight;
-    try {
-      weight = budgetWeight(key, value);
-    } catch (RuntimeException e) {
-      LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
-          + name + "; its bytes stay charged to its budget", e);
-      return;
+  /**
+   * Gives an entry's bytes back to the ledger (a replaced value's were netted when the new one
+   * was charged) and detaches a nested collection; counts a budget eviction.
+   */
+  private void release(Ledger l, K key, V value, RemovalCause cause, BudgetEviction eviction) {
+    long freed = Nesting.detach(value, l, key);
+    if (cause != RemovalCause.REPLACED) {
+      try {
+        long weight = ledgerWeight(key, value);
+        l.charge(-weight);
+        freed += weight;
+      } catch (RuntimeException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
+            + name + "; its bytes stay charged to its budget", e);
+      }
     }
-    account.charge(-weight);
     if (eviction != null) {
-      eviction.freed += weight;
+      eviction.freed += freed;
       account.recordEviction();
-    } else if (cause == RemovalCause.SIZE && !spec.boundedBySize()) {
+    } else if (account != null && cause == RemovalCause.SIZE && !spec.boundedBySize()) {
       account.recordEviction(); // Caffeine evicted at the map's maximum share of the budget
     }
   }
@@ -784,7 +804,48 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   /** Whether any removal must reach {@link #onRemoval}; if not, Caffeine needs no listener. */
   boolean observesRemovals() {
     return spec.recordMetrics() || spec.removalListener() != null || spec.rejects()
-        || spec.budgeted();
+        || ledger.get() != null;
+  }
+
+  // ---------------------------------------------------------------- nesting
+
+  /**
+   * Counts this map as part of an outer map's entry: charges what it holds now (attaching the
+   * collections among its values in turn) and everything it stores from now on. A backing cache
+   * built without a removal listener is first rebuilt with one, under the write lock.
+   */
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    Attachment link = ledger.attach(outer, key);
+    if (link == null) {
+      return;
+    }
+    if (!current.observesRemovals) {
+      long stamp = lock.writeLock();
+      try {
+        if (!current.observesRemovals) {
+          rebuild(current, false);
+        }
+      } finally {
+        lock.unlockWrite(stamp);
+      }
+    }
+    long bytes = 0;
+    for (Entry<K, V> e : current.map.entrySet()) {
+      bytes += ledgerWeight(e.getKey(), e.getValue());
+      Nesting.attach(e.getValue(), link, e.getKey());
+    }
+    link.charge(bytes);
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return ledger.detach(outer, key);
+  }
+
+  @Override
+  public long shellBytes() {
+    return SHELL_BYTES;
   }
 
   // ---------------------------------------------------------------- budget
@@ -1058,8 +1119,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     private long reservedEntries;
     private long addedBytes;
     private long freedBytes;
-    /** What this write charged its budget. */
+    /** What this write charged its ledger, and which. */
     long charged;
+    Ledger chargedTo;
     boolean budgetRefused;
     long budgetNeeded;
 
@@ -1069,11 +1131,12 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
       mayWait = wait;
       reserved = false;
       charged = 0;
+      chargedTo = null;
       budgetRefused = false;
     }
 
-    void charge(Account account, long bytes) {
-      account.charge(bytes);
+    void charged(Ledger l, long bytes) {
+      chargedTo = l;
       charged = bytes;
     }
 
@@ -1105,14 +1168,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
 
     /** The compute failed: give back what it reserved in the admission and the budget. */
-    void abandon(Admission admission, Account account) {
+    void abandon(Admission admission) {
       if (reserved) {
         admission.abandoned(reservedEntries, addedBytes);
         reserved = false;
       }
-      if (account != null && charged != 0) {
-        account.charge(-charged);
-        charged = 0;
+      if (chargedTo != null) {
+        chargedTo.charge(-charged);
+        chargedTo = null;
       }
     }
 

@@ -29,6 +29,8 @@ final class Generation<K, V>
   ConcurrentMap<K, V> map;
   private Policy.VarExpiration<K, V> expiration;
   volatile boolean retired;
+  /** Whether the cache reports removals to the owner: built with a removal listener. */
+  boolean observesRemovals;
 
   private Generation(CaffeineBoundedMap<K, V> owner, GenerationTicker ticker) {
     this.owner = owner;
@@ -78,7 +80,8 @@ final class Generation<K, V>
       default:
         break;
     }
-    if (owner.observesRemovals()) {
+    g.observesRemovals = owner.observesRemovals();
+    if (g.observesRemovals) {
       Caffeine<K, V> typed = builder.removalListener(g);
       g.cache = typed.build();
     } else {
