@@ -6,6 +6,7 @@ import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
 import dev.safecollections.internal.Checks;
+import dev.safecollections.internal.budget.Membership;
 import dev.safecollections.internal.ring.RingSpec;
 import dev.safecollections.internal.ring.Rings;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.function.BiConsumer;
  * {@link IllegalStateException} naming the earlier value); a bad value throws {@link
  * IllegalArgumentException} naming it; checks that span options run in the {@code build}
  * methods, which do not change the builder. A builder is not thread-safe. A list must have a
- * bound: {@link #maximumSize(long)}, {@link #maximumBytes(long)} or both.
+ * bound: {@link #maximumSize(long)}, {@link #maximumBytes(long)}, a shared {@link
+ * #budget(MemoryBudget)}, or a size with one of the others.
  *
  * @param <E> the element type of the lists this builder builds
  */
@@ -36,6 +38,9 @@ public final class SafeListBuilder<E> {
   private int initialCapacity = (int) UNSET;
   private Duration expireAfterWrite;
   private Ticker ticker;
+  private MemoryBudget budget;
+  private double minimumShare = -1;
+  private double maximumShare = -1;
 
   SafeListBuilder() {}
 
@@ -177,6 +182,41 @@ public final class SafeListBuilder<E> {
   }
 
   /**
+   * Makes the list a member of this shared budget: it is bounded by bytes as {@link
+   * #maximumBytes(long)} describes, its byte bound being its maximum share, and the bytes of all
+   * the budget's members together stay within the limit (see {@link MemoryBudget}). The list is
+   * not thread-safe, so it joins as a single-threaded member: other members never make it drop
+   * elements; when the budget is over its limit, the list's own writes drop its oldest elements.
+   * May be combined with {@link #maximumSize(long)}, not with {@link #maximumBytes(long)}.
+   *
+   * @throws NullPointerException if {@code budget} is null
+   * @throws IllegalStateException if a budget was already set
+   */
+  public SafeListBuilder<E> budget(MemoryBudget budget) {
+    requireNonNull(budget, "budget");
+    requireUnset(this.budget, "budget");
+    this.budget = budget;
+    return this;
+  }
+
+  /**
+   * Sets this list's shares of its {@link #budget(MemoryBudget)}; see {@link
+   * SafeMapBuilder#budgetShares(double, double)}.
+   *
+   * @throws IllegalArgumentException if a share is outside [0, 1], {@code maximumShare} is 0, or
+   *     {@code minimumShare} is greater than {@code maximumShare}
+   * @throws IllegalStateException if the shares were already set
+   */
+  public SafeListBuilder<E> budgetShares(double minimumShare, double maximumShare) {
+    requireUnset(this.minimumShare < 0 ? null : this.minimumShare + ".." + this.maximumShare,
+        "budget shares");
+    Checks.requireShares(minimumShare, maximumShare);
+    this.minimumShare = minimumShare;
+    this.maximumShare = maximumShare;
+    return this;
+  }
+
+  /**
    * Builds a list of references.
    *
    * @throws IllegalStateException if no maximum size was set or it is above
@@ -184,12 +224,14 @@ public final class SafeListBuilder<E> {
    */
   public <E1 extends E> BoundedList<E1> build() {
     RingSpec spec = spec(false);
-    if (expireAfterWrite == null && maximumBytes == UNSET) {
+    if (expireAfterWrite == null && maximumBytes == UNSET && budget == null) {
       return Rings.list(spec);
     }
     return Rings.managedList(spec,
         (expireAfterWrite == null) ? Long.MAX_VALUE : Checks.saturatedNanos(expireAfterWrite),
-        (ticker != null) ? ticker : Ticker.systemTicker(), maximumBytes);
+        (ticker != null) ? ticker : Ticker.systemTicker(), maximumBytes,
+        (budget == null) ? null : new Membership(budget.shared, Math.max(0, minimumShare),
+            (maximumShare < 0) ? 1 : maximumShare));
   }
 
   /**
@@ -211,9 +253,16 @@ public final class SafeListBuilder<E> {
   }
 
   private RingSpec spec(boolean primitive) {
-    requireState(maximumSize != UNSET || maximumBytes != UNSET, "no bound was set: call "
-        + "maximumSize(long) or maximumBytes(long), as in "
+    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget != null, "no bound was "
+        + "set: call maximumSize(long), maximumBytes(long) or budget(MemoryBudget), as in "
         + "SafeLists.builder().maximumSize(10_000).build()");
+    requireState(budget == null || maximumBytes == UNSET,
+        "maximum bytes (" + maximumBytes + ") and a budget (" + budget + ") cannot be "
+            + "combined: cap the list's part of the budget with budgetShares(double, double)");
+    requireState(budget != null || minimumShare < 0,
+        "budget shares need budget(MemoryBudget) to share");
+    requireState(!primitive || budget == null, "primitive lists cannot join a budget ("
+        + budget + "): bound them by maximumSize(long)");
     requireState(maximumSize <= Checks.MAX_ARRAY_SIZE,
         "maximum size of a list must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed "
@@ -257,6 +306,12 @@ public final class SafeListBuilder<E> {
     }
     if (ticker != null) {
       s.add("ticker");
+    }
+    if (budget != null) {
+      s.add("budget=" + budget.name());
+    }
+    if (minimumShare >= 0) {
+      s.add("budgetShares=" + minimumShare + ".." + maximumShare);
     }
     return s.toString();
   }

@@ -298,9 +298,11 @@ public final class SafeMapBuilder<K, V> {
    * Builds a thread-safe map with these settings. The builder is unchanged and may build again.
    *
    * @throws IllegalStateException if no bound was set, or the options conflict: both a maximum
-   *     size and maximum bytes; a weigher without maximum bytes; both expire-after-write and
-   *     expire-after-access; {@link OverflowPolicy#REJECT} with maximum bytes and weak or soft
-   *     values (a collected value could not be weighed to release its bytes)
+   *     size and maximum bytes; maximum bytes and a budget; a weigher without maximum bytes or a
+   *     budget; budget shares without a budget; a budget with weak keys or weak or soft values;
+   *     both expire-after-write and expire-after-access; {@link OverflowPolicy#REJECT} with
+   *     maximum bytes and weak or soft values (a collected value could not be weighed to release
+   *     its bytes); minimum shares of the budget's members that would add up to more than 1
    */
   public <K1 extends K, V1 extends V> ConcurrentBoundedMap<K1, V1> build() {
     return new CaffeineBoundedMap<>(this.<K1, V1>spec());
@@ -309,24 +311,23 @@ public final class SafeMapBuilder<K, V> {
   /**
    * Builds a lock-free map from {@code long} keys with these settings: see {@link
    * ConcurrentBoundedLong2ObjectMap} for its bound (sampled approximate-LRU eviction, or
-   * REJECT), expiry and storage. It takes maximum size, expire-after-write, overflow policy,
-   * removal listener, ticker, name, metrics and initial capacity. The builder is unchanged and
+   * REJECT), expiry and storage. It takes maximum size, a budget (with a weigher and shares),
+   * expire-after-write, overflow policy, removal listener, ticker, name, metrics and initial
+   * capacity. The builder is unchanged and
    * may build again.
    *
-   * @throws IllegalStateException if no maximum size was set, or an option the lock-free map
-   *     cannot honour was: maximum bytes or a weigher, expire-after-access, weak keys, weak or
-   *     soft values
+   * @throws IllegalStateException as {@link #build()}, or if an option the lock-free map cannot
+   *     honour was set: maximum bytes, expire-after-access, weak keys, weak or soft values
    */
   public <V1 extends V> ConcurrentBoundedLong2ObjectMap<V1> buildConcurrentLongToObject() {
     @SuppressWarnings("unchecked")
     MapSpec<Long, V1> spec = (MapSpec<Long, V1>) (MapSpec<?, ?>) this.<K, V1>spec();
-    requireState(maximumSize != UNSET, "a lock-free map is bounded by maximumSize(long), not "
-        + "maximum bytes (" + maximumBytes + ")");
+    requireState(maximumBytes == UNSET, "a lock-free map is bounded by maximumSize(long) or a "
+        + "budget, not maximum bytes (" + maximumBytes + ")");
     requireState(expireAfterAccess == null, "a lock-free map expires after write, not after "
         + "access (" + expireAfterAccess + ")");
     requireState(!weakKeys && valueStrength == null, "a lock-free map holds keys and values "
         + "strongly: drop weakKeys(), weakValues() and softValues()");
-    requireState(budget == null, "a lock-free map cannot join a budget yet (" + budget + ")");
     return new LockFreeLong2ObjectMap<>(spec);
   }
 
@@ -356,7 +357,8 @@ public final class SafeMapBuilder<K, V> {
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
     requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
         + "values strongly: drop weakKeys(), weakValues() and softValues()");
-    requireState(budget == null, "a single-threaded map cannot join a budget yet (" + budget + ")");
+    requireState(!primitive || budget == null, "primitive maps and sets cannot join a budget "
+        + "(" + budget + "): bound them by maximumSize(long)");
     requireState(maximumSize <= Checks.MAX_ARRAY_SIZE, "maximum size of a single-threaded collection "
         + "must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed keys "

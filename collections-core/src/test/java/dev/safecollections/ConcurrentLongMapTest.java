@@ -385,7 +385,7 @@ class ConcurrentLongMapTest {
     assertTrue(map.isEmpty());
     assertEquals("maximum size must be positive: 0", assertThrows(
         IllegalArgumentException.class, () -> SafeMaps.concurrentLongToObject(0)).getMessage());
-    assertEquals("a lock-free map is bounded by maximumSize(long), not maximum bytes (100)",
+    assertEquals("a lock-free map is bounded by maximumSize(long) or a budget, not maximum bytes (100)",
         assertThrows(IllegalStateException.class,
             () -> SafeMaps.builder().maximumBytes(100).buildConcurrentLongToObject()).getMessage());
     assertTrue(assertThrows(IllegalStateException.class,

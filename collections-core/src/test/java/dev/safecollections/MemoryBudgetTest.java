@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.testing.Gc;
 import dev.safecollections.testing.Seeds;
 import java.lang.ref.WeakReference;
@@ -46,6 +47,42 @@ class MemoryBudgetTest {
       @Override
       Map<Long, byte[]> build(MemoryBudget budget, String name) {
         return SafeMaps.builder().budget(budget).budgetShares(0.1, 0.5).name(name).build();
+      }
+    },
+    SINGLE_THREADED {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        return SafeMaps.builder().budget(budget).name(name).recordMetrics().singleThreaded()
+            .build();
+      }
+    },
+    SINGLE_THREADED_FIFO_SHARES {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        return SafeMaps.builder().budget(budget).budgetShares(0.1, 0.5).maximumSize(12)
+            .name(name).singleThreaded().evictionOrder(EvictionOrder.FIFO).build();
+      }
+    },
+    LOCK_FREE {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        return SafeMaps.builder().budget(budget).name(name).recordMetrics()
+            .buildConcurrentLongToObject();
+      }
+    },
+    LOCK_FREE_SIZED_SHARES {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        return SafeMaps.builder().budget(budget).budgetShares(0.1, 0.5).maximumSize(12)
+            .name(name).buildConcurrentLongToObject();
+      }
+    },
+    /** Members of every kind above, in turn. */
+    MIXED {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        Kind[] kinds = values();
+        return kinds[Math.floorMod(name.hashCode(), kinds.length - 1)].build(budget, name);
       }
     };
 
@@ -157,6 +194,59 @@ class MemoryBudgetTest {
     return sum;
   }
 
+  @Test
+  void listsAndMaps_keepTheBudgetInvariant() {
+    Seeds.forEach(12, random -> {
+      MemoryBudget budget = MemoryBudget.of("test", LIMIT);
+      List<BoundedList<byte[]>> lists = new ArrayList<>();
+      lists.add(SafeLists.builder().budget(budget).name("list").recordMetrics().build());
+      lists.add(SafeLists.builder().budget(budget).budgetShares(0.1, 0.4).maximumSize(20)
+          .name("capped list").build());
+      List<Map<Long, byte[]>> maps = new ArrayList<>();
+      maps.add(Kind.CONCURRENT.build(budget, "map"));
+      for (int step = 0; step < 800; step++) {
+        String op;
+        if (random.nextInt(3) == 0) {
+          op = apply(maps.get(0), random);
+        } else {
+          BoundedList<byte[]> list = lists.get(random.nextInt(lists.size()));
+          byte[] value = new byte[1 + random.nextInt(LIMIT / 8)];
+          int r = random.nextInt(10);
+          if (r < 5) {
+            list.add(value);
+            op = "add";
+          } else if (r < 6 && !list.isEmpty()) {
+            list.add(random.nextInt(list.size()), value);
+            op = "add at";
+          } else if (r < 8 && !list.isEmpty()) {
+            list.set(random.nextInt(list.size()), value);
+            op = "set";
+          } else if (r < 9 && !list.isEmpty()) {
+            list.remove(random.nextInt(list.size()));
+            op = "remove";
+          } else {
+            list.clear();
+            op = "clear";
+          }
+        }
+        long listBytes = 0;
+        for (BoundedList<byte[]> list : lists) {
+          long weighed = 0;
+          for (byte[] e : list) {
+            weighed += ObjectSizeEstimator.estimate(e) + 8;
+          }
+          assertEquals(weighed, list.metrics().estimatedBytes().orElseThrow(),
+              list.name() + "'s bytes after " + op + " at step " + step);
+          assertTrue(weighed <= list.metrics().maximumBytes().orElseThrow());
+          listBytes += weighed;
+        }
+        long used = budget.usedBytes();
+        assertTrue(used <= LIMIT, "used " + used + " after " + op + " at step " + step);
+        assertEquals(listBytes + held(maps), used, "used after " + op + " at step " + step);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- sharing
 
   @Test
@@ -242,12 +332,14 @@ class MemoryBudgetTest {
 
   // ---------------------------------------------------------------- threads
 
-  @Test
-  void concurrentWriters_leaveTheBudgetWithinItsLimitAndExact() throws Exception {
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"CONCURRENT", "CONCURRENT_SHARES", "LOCK_FREE",
+      "LOCK_FREE_SIZED_SHARES"})
+  void concurrentWriters_leaveTheBudgetWithinItsLimitAndExact(Kind kind) throws Exception {
     MemoryBudget budget = MemoryBudget.of(LIMIT * 4L);
     List<Map<Long, byte[]>> maps = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      maps.add(SafeMaps.builder().budget(budget).build());
+      maps.add(kind.build(budget, "m" + i));
     }
     int threads = 4;
     CountDownLatch start = new CountDownLatch(1);

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.testing.Seeds;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Maps of maps in a budget: the outer entry is re-weighed as its inner map grows and shrinks,
@@ -15,21 +18,46 @@ import org.junit.jupiter.api.Test;
  */
 class NestedBudgetTest {
   private static final Weigher<Object, Object> WEIGHER = Weigher.estimatingRetainedBytes();
-  private static final long SHELL = 2400;
   private static final int LIMIT = 256 << 10;
 
-  private static Map<String, byte[]> inner() {
-    return SafeMaps.builder().maximumSize(50).build();
+  /** Which kind of map the outer and the inner maps are. */
+  enum Nest {
+    CONCURRENT_IN_CONCURRENT(false, false),
+    SINGLE_THREADED_IN_CONCURRENT(false, true),
+    CONCURRENT_IN_SINGLE_THREADED(true, false),
+    SINGLE_THREADED_IN_SINGLE_THREADED(true, true);
+
+    final boolean singleThreadedOuter;
+    final boolean singleThreadedInner;
+
+    Nest(boolean singleThreadedOuter, boolean singleThreadedInner) {
+      this.singleThreadedOuter = singleThreadedOuter;
+      this.singleThreadedInner = singleThreadedInner;
+    }
+
+    Map<String, Map<String, byte[]>> outer(MemoryBudget budget) {
+      SafeMapBuilder<Object, Object> b = SafeMaps.builder().budget(budget).recordMetrics();
+      return singleThreadedOuter ? b.singleThreaded().build() : b.build();
+    }
+
+    Map<String, byte[]> inner() {
+      SafeMapBuilder<Object, Object> b = SafeMaps.builder().maximumSize(50);
+      return singleThreadedInner ? b.singleThreaded().build() : b.build();
+    }
+
+    long shell() {
+      return singleThreadedInner ? 550 : 2400;
+    }
   }
 
-  @Test
-  void innerGrowth_isChargedToTheOuterEntry_andRemovalReleasesIt() {
+  @ParameterizedTest
+  @EnumSource(Nest.class)
+  void innerGrowth_isChargedToTheOuterEntry_andRemovalReleasesIt(Nest nest) {
     MemoryBudget budget = MemoryBudget.of(LIMIT);
-    ConcurrentBoundedMap<String, Map<String, byte[]>> tenants =
-        SafeMaps.builder().budget(budget).build();
-    Map<String, byte[]> acme = tenants.computeIfAbsent("acme", t -> inner());
+    Map<String, Map<String, byte[]>> tenants = nest.outer(budget);
+    Map<String, byte[]> acme = tenants.computeIfAbsent("acme", t -> nest.inner());
     long empty = budget.usedBytes();
-    assertEquals(shell("acme"), empty);
+    assertEquals(shell(nest, "acme"), empty);
     acme.put("a", new byte[1000]);
     acme.put("b", new byte[2000]);
     assertEquals(empty + WEIGHER.weigh("a", new byte[1000]) + WEIGHER.weigh("b", new byte[2000]),
@@ -42,62 +70,93 @@ class NestedBudgetTest {
     assertEquals(0, budget.usedBytes(), "a detached inner map is still charged");
   }
 
-  @Test
-  void innerMapUnderTwoKeys_isCountedOnce() {
+  @ParameterizedTest
+  @EnumSource(Nest.class)
+  void innerMapUnderTwoKeys_isCountedOnce(Nest nest) {
     MemoryBudget budget = MemoryBudget.of(LIMIT);
-    ConcurrentBoundedMap<String, Map<String, byte[]>> tenants =
-        SafeMaps.builder().budget(budget).build();
-    Map<String, byte[]> shared = inner();
+    Map<String, Map<String, byte[]>> tenants = nest.outer(budget);
+    Map<String, byte[]> shared = nest.inner();
     shared.put("x", new byte[4000]);
     tenants.put("first", shared);
     tenants.put("second", shared);
     long content = WEIGHER.weigh("x", new byte[4000]);
-    assertEquals(shell("first") + shell("second") + content, budget.usedBytes());
+    assertEquals(shell(nest, "first") + shell(nest, "second") + content, budget.usedBytes());
     tenants.remove("second");
-    assertEquals(shell("first") + content, budget.usedBytes(), "the second key owned nothing");
-    tenants.put("first", inner());
-    assertEquals(shell("first"), budget.usedBytes(), "replacing released the content");
+    assertEquals(shell(nest, "first") + content, budget.usedBytes(),
+        "the second key owned nothing");
+    tenants.put("first", nest.inner());
+    assertEquals(shell(nest, "first"), budget.usedBytes(), "replacing released the content");
   }
 
-  @Test
-  void innerGrowthPastTheLimit_evictsTheColdestTenants() {
+  @ParameterizedTest
+  @EnumSource(Nest.class)
+  void innerGrowthPastTheLimit_evictsTheColdestTenants(Nest nest) {
     MemoryBudget budget = MemoryBudget.of(LIMIT);
-    ConcurrentBoundedMap<String, Map<String, byte[]>> tenants =
-        SafeMaps.builder().budget(budget).recordMetrics().build();
+    Map<String, Map<String, byte[]>> tenants = nest.outer(budget);
     for (int t = 0; t < 40; t++) {
-      Map<String, byte[]> m = tenants.computeIfAbsent("t" + t, k -> inner());
+      Map<String, byte[]> m = tenants.computeIfAbsent("t" + t, k -> nest.inner());
       for (int k = 0; k < 20; k++) {
         m.put("k" + k, new byte[1024]);
       }
     }
     assertTrue(budget.usedBytes() <= LIMIT);
-    assertEquals(expected(tenants), budget.usedBytes());
-    assertTrue(tenants.metrics().evictionCount() > 0);
+    assertEquals(expected(nest, tenants), budget.usedBytes());
+    assertTrue(((SafeCollection) tenants).metrics().evictionCount() > 0);
   }
 
-  @Test
-  void randomOperations_keepOuterBytesEqualToShellsPlusContent() {
-    Seeds.forEach(10, random -> {
+  @ParameterizedTest
+  @EnumSource(Nest.class)
+  void randomOperations_keepOuterBytesEqualToShellsPlusContent(Nest nest) {
+    Seeds.forEach(8, random -> {
       MemoryBudget budget = MemoryBudget.of(LIMIT);
-      ConcurrentBoundedMap<String, Map<String, byte[]>> tenants =
-          SafeMaps.builder().budget(budget).build();
+      Map<String, Map<String, byte[]>> tenants = nest.outer(budget);
       for (int step = 0; step < 1500; step++) {
-        String op = apply(tenants, random);
+        String op = apply(nest, tenants, random);
         assertTrue(budget.usedBytes() <= LIMIT, "over the limit after " + op);
-        assertEquals(expected(tenants), budget.usedBytes(), "used bytes after " + op
+        assertEquals(expected(nest, tenants), budget.usedBytes(), "used bytes after " + op
             + " at step " + step);
       }
     });
   }
 
-  private static String apply(Map<String, Map<String, byte[]>> tenants, Random random) {
+  @Test
+  void lockFreeMaps_nestAndReleaseToo() {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    ConcurrentBoundedLong2ObjectMap<Map<Long, byte[]>> outer = SafeMaps.builder().budget(budget)
+        .buildConcurrentLongToObject();
+    Map<Long, byte[]> inner = outer.computeIfAbsent(1L,
+        k -> SafeMaps.builder().maximumSize(50).buildConcurrentLongToObject());
+    long shell = ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(1L) + 1300;
+    assertEquals(shell, budget.usedBytes());
+    inner.put(7L, new byte[5000]);
+    assertEquals(shell + WEIGHER.weigh(7L, new byte[5000]), budget.usedBytes());
+    for (long t = 2; t < 200; t++) {
+      outer.computeIfAbsent(t, k -> SafeMaps.builder().maximumSize(50).build())
+          .put(t, new byte[3000]);
+    }
+    assertTrue(budget.usedBytes() <= LIMIT);
+    long expected = 0;
+    for (Long2ObjectMap.Entry<Map<Long, byte[]>> e : outer.long2ObjectEntrySet()) {
+      expected += ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(e.getLongKey())
+          + ((e.getValue() == inner) ? 1300 : 2400);
+      for (Map.Entry<Long, byte[]> i : e.getValue().entrySet()) {
+        expected += WEIGHER.weigh(i.getKey(), i.getValue());
+      }
+    }
+    assertEquals(expected, budget.usedBytes());
+    outer.clear();
+    assertEquals(0, budget.usedBytes());
+  }
+
+  private static String apply(Nest nest, Map<String, Map<String, byte[]>> tenants,
+      Random random) {
     String tenant = "t" + random.nextInt(12);
     switch (random.nextInt(12)) {
       case 0:
         tenants.remove(tenant);
         return "remove a tenant";
       case 1:
-        tenants.put(tenant, inner());
+        tenants.put(tenant, nest.inner());
         return "replace a tenant's map";
       case 2:
         if (random.nextInt(10) == 0) {
@@ -106,7 +165,7 @@ class NestedBudgetTest {
         }
         return "nothing";
       default: {
-        Map<String, byte[]> m = tenants.computeIfAbsent(tenant, t -> inner());
+        Map<String, byte[]> m = tenants.computeIfAbsent(tenant, t -> nest.inner());
         String key = "k" + random.nextInt(30);
         int r = random.nextInt(10);
         if (r < 6) {
@@ -126,10 +185,10 @@ class NestedBudgetTest {
   }
 
   /** Each tenant's shell plus its inner map's entries, as the outer map should have charged. */
-  private static long expected(Map<String, Map<String, byte[]>> tenants) {
+  private static long expected(Nest nest, Map<String, Map<String, byte[]>> tenants) {
     long sum = 0;
     for (Map.Entry<String, Map<String, byte[]>> e : tenants.entrySet()) {
-      sum += shell(e.getKey());
+      sum += shell(nest, e.getKey());
       for (Map.Entry<String, byte[]> i : e.getValue().entrySet()) {
         sum += WEIGHER.weigh(i.getKey(), i.getValue());
       }
@@ -137,7 +196,7 @@ class NestedBudgetTest {
     return sum;
   }
 
-  private static long shell(String key) {
-    return ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(key) + SHELL;
+  private static long shell(Nest nest, String key) {
+    return ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(key) + nest.shell();
   }
 }

@@ -342,8 +342,8 @@ class SafeListsTest {
           IllegalArgumentException.class, () -> factory.apply(-1)).getMessage());
       assertThrows(IllegalArgumentException.class, () -> factory.apply(0));
     }
-    assertEquals("no bound was set: call maximumSize(long) or maximumBytes(long), as in "
-            + "SafeLists.builder().maximumSize(10_000).build()",
+    assertEquals("no bound was set: call maximumSize(long), maximumBytes(long) or "
+            + "budget(MemoryBudget), as in SafeLists.builder().maximumSize(10_000).build()",
         assertThrows(IllegalStateException.class, () -> SafeLists.builder().build())
             .getMessage());
     assertEquals("maximum size was already set to 5", assertThrows(IllegalStateException.class,

@@ -10,6 +10,7 @@ import it.unimi.dsi.fastutil.longs.LongSet;
 import it.unimi.dsi.fastutil.longs.LongList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,37 @@ class Snippets {
     assertEquals(42L, latencies.getLong(0));
     assertEquals(1, frames.metrics().size());
     assertTrue(frames.metrics().estimatedBytes().getAsLong() > 1024, "weighed by the estimator");
+  }
+
+  @Test
+  void budgets() {
+    // --- README budgets, from here
+    MemoryBudget caches = MemoryBudget.of("caches", 256L << 20);   // one limit for all of them
+    ConcurrentBoundedMap<String, byte[]> thumbnails = SafeMaps.builder().budget(caches).build();
+    ConcurrentBoundedMap<String, byte[]> pages = SafeMaps.builder()
+        .budget(caches)
+        .budgetShares(0.25, 0.75)           // never evicted below a quarter, at most three
+        .build();
+    BoundedList<byte[]> frames = SafeLists.builder().budget(caches).build();
+
+    // Map<Tenant, Map<Key, Value>>, bounded as a whole: inner maps count in their tenant's entry
+    MemoryBudget perTenants = MemoryBudget.of("tenants", 32L << 20);
+    ConcurrentBoundedMap<String, Map<String, byte[]>> tenants = SafeMaps.builder()
+        .budget(perTenants)
+        .name("tenants").recordMetrics()
+        .build();
+    tenants.computeIfAbsent("acme", t -> SafeMaps.builder().maximumSize(10_000).build())
+        .put("logo", new byte[4096]);        // re-weighs the "acme" entry
+    BudgetMetrics usage = perTenants.metrics();   // limit, used, members, evictions per member
+    // --- to here
+
+    thumbnails.put("t", new byte[100]);
+    pages.put("p", new byte[100]);
+    frames.add(new byte[100]);
+    assertEquals(3, caches.metrics().memberCount());
+    assertEquals(1, usage.memberCount());
+    assertTrue(usage.usedBytes() > 4096);
+    tenants.remove("acme");
+    assertEquals(0, perTenants.usedBytes());
   }
 }

@@ -11,6 +11,15 @@ import dev.safecollections.Ticker;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.Attachable;
+import dev.safecollections.internal.budget.Attachment;
+import dev.safecollections.internal.budget.BudgetMember;
+import dev.safecollections.internal.budget.Ledger;
+import dev.safecollections.internal.budget.LedgerSlot;
+import dev.safecollections.internal.budget.Nesting;
+import dev.safecollections.BudgetMetrics;
+import dev.safecollections.Weigher;
 import dev.safecollections.internal.Sweeper;
 import it.unimi.dsi.fastutil.longs.AbstractLong2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectFunction;
@@ -81,10 +90,18 @@ import org.jctools.maps.NonBlockingHashMapLong;
  * because {@code NonBlockingHashMapLong} fills with removed keys under churn and, resizing
  * often, doubles instead of cleaning.
  *
+ * <p><i>Budgets.</i> A member of a budget, or a map attached to an outer map's entry, charges
+ * each value's weight when its insertion commits, the difference when a swap succeeds and gives
+ * it back when a kill succeeds: each at the CAS that decides it, so every value is charged once
+ * and released once. Weights are not stored: a released value is weighed again, so the weigher
+ * must weigh a value the same way while it is stored. Under REJECT the weight is reserved in
+ * the budget before the insertion is published. The budget may pick this map from any thread;
+ * it then evicts by the same sampler.
+ *
  * <p>Not part of the public API.
  */
 public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
-    implements ConcurrentBoundedLong2ObjectMap<V> {
+    implements ConcurrentBoundedLong2ObjectMap<V>, BudgetMember, Attachable {
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOGGER =
       System.getLogger(LockFreeLong2ObjectMap.class.getName());
@@ -93,6 +110,8 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   public static final int SHRINK_FLOOR = 256;
   /** How many live entries an eviction compares. */
   static final int SAMPLES = 5;
+  /** An empty map's retained bytes (JOL, 64-bit JVM, compressed references). */
+  static final long SHELL_BYTES = 1300;
   /** The least time between two sweeps of an idle expiring map. */
   static final long MIN_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -177,6 +196,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   private final RemovalListener<? super Long, ? super V> listener;
   private final MetricsRecorder recorder;
   private final int shrinkFloor;
+  private final transient Account account;
+  private final transient LedgerSlot ledger;
+  private final transient Weigher<Object, Object> weigher;
   private final AtomicLong count = new AtomicLong();
   private final AtomicLong peak = new AtomicLong();
   private final AtomicReference<Hand> hand = new AtomicReference<>();
@@ -193,13 +215,21 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   public LockFreeLong2ObjectMap(MapSpec<Long, V> spec, int shrinkFloor) {
     this.name = (spec.name() != null) ? spec.name()
         : "SafeMap@" + Integer.toHexString(System.identityHashCode(this));
-    this.maximumSize = spec.maximumSize();
+    this.maximumSize = spec.bound();
     this.reject = spec.rejects();
     this.ttl = spec.expires() ? spec.expireAfterWriteNanos() : -1;
     this.ticker = (spec.ticker() != null) ? spec.ticker() : Ticker.systemTicker();
     this.listener = spec.removalListener();
     this.recorder = MetricsRecorder.create(spec.recordMetrics());
     this.shrinkFloor = shrinkFloor;
+    @SuppressWarnings("unchecked")
+    Weigher<Object, Object> w = (Weigher<Object, Object>) ((spec.weigher() != null)
+        ? spec.weigher() : Weigher.estimatingRetainedBytes());
+    this.weigher = w;
+    // joins before its table exists: the budget never picks a member that holds nothing
+    this.account = spec.budgeted()
+        ? spec.membership().join(this, name, true, spec.rejects()) : null;
+    this.ledger = new LedgerSlot(account);
     this.head = new Table(Math.max(spec.initialCapacity(), 0));
     head.highWater = 0;
     if (ttl >= 0) {
@@ -329,8 +359,16 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
    * @throws CapacityExceededException under REJECT when the map is full
    */
   private boolean insert(long key, V value) {
+    Ledger l = ledger.get();
+    long w = (l != null) ? weight(key, value) : 0;
+    boolean reserved = reject && l == account && account != null;
     if (reject) {
       reserve();
+      if (reserved && !account.tryReserve(w)) {
+        count.decrementAndGet();
+        recorder.recordRejection();
+        throw new CapacityExceededException(budgetFullMessage(w));
+      }
     }
     for (;;) {
       Table t = headForWrite(key);
@@ -342,6 +380,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       if (present != null) {
         if (reject) {
           count.decrementAndGet();
+          if (reserved) {
+            account.charge(-w);
+          }
         }
         return false;
       }
@@ -355,8 +396,34 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         t.map.remove(key, n);
         continue;
       }
+      if (l != null) {
+        if (!reserved) {
+          l.charge(w);
+        }
+        Nesting.attach(value, l, key);
+      }
       afterInsert(t);
       return true;
+    }
+  }
+
+  /** What a value is charged to the ledger: a nested collection as its shell. */
+  private long weight(long key, Object value) {
+    return Nesting.weight(weigher, key, value);
+  }
+
+  private String budgetFullMessage(long needed) {
+    return name + " is full: its budget " + account.budget().name() + " has "
+        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
+        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
+        + needed + " more needed";
+  }
+
+  /** Frees room in the budget after a write. */
+  private void settleBudget() {
+    Ledger l = ledger.get();
+    if (l != null) {
+      l.settle();
     }
   }
 
@@ -411,8 +478,27 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       }
       timed.deadline = now + ttl;
     }
+    Ledger l = ledger.get();
+    long delta = (l != null) ? weight(key, value) - weight(key, expected) : 0;
+    boolean reserved = reject && l == account && account != null && delta > 0;
+    if (reserved && !account.tryReserve(delta)) {
+      recorder.recordRejection();
+      throw new CapacityExceededException(budgetFullMessage(delta));
+    }
     if (!VALUE.compareAndSet(n, expected, value)) {
+      if (reserved) {
+        account.charge(-delta);
+      }
       return null;
+    }
+    if (l != null) {
+      if (!reserved) {
+        l.charge(delta);
+      }
+      if (expected != value) {
+        Nesting.detach(expected, l, key);
+        Nesting.attach(value, l, key);
+      }
     }
     touch(n);
     recorder.recordRemoval(RemovalCause.REPLACED);
@@ -424,17 +510,38 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
    * Kills a live node and unlinks it from every table; true if this call removed the entry.
    */
   private boolean kill(long key, Node n, Object expected, RemovalCause cause) {
+    return killAndRelease(key, n, expected, cause) >= 0;
+  }
+
+  /**
+   * As {@link #kill}; returns the bytes given back to the ledger (0 without one), or -1 if this
+   * call did not remove the entry.
+   */
+  private long killAndRelease(long key, Node n, Object expected, RemovalCause cause) {
     if (!VALUE.compareAndSet(n, expected, DEAD)) {
-      return false;
+      return -1;
     }
     count.decrementAndGet();
+    long released = 0;
+    Ledger l = ledger.get();
+    if (l != null) {
+      released = Nesting.detach(expected, l, key);
+      try {
+        long w = weight(key, expected);
+        l.charge(-w);
+        released += w;
+      } catch (RuntimeException e) {
+        LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
+            + name + "; its bytes stay charged to its budget", e);
+      }
+    }
     for (Table t = head; t != null; t = t.next) {
       t.map.remove(key, n);
     }
     recorder.recordRemoval(cause);
     notifyListener(key, expected, cause);
     maybeShrink();
-    return true;
+    return released;
   }
 
   private void notifyListener(long key, Object value, RemovalCause cause) {
@@ -458,17 +565,35 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
    * insertion is in flight, and their writers settle it.
    */
   private void evict() {
-    while (count.get() > maximumSize && evictOne()) {
+    while (count.get() > maximumSize && evictOne() >= 0) {
       // next victim
     }
   }
 
   /**
-   * Samples live entries from the clock hand and kills the least recent; false if the hand went
-   * round the whole table without meeting a live entry (losing the race for the victim to
-   * another writer counts as progress).
+   * Evicts sampled entries until {@code bytes} are freed; any thread may call it. Gives up as
+   * {@link #evict} does.
    */
-  private boolean evictOne() {
+  @Override
+  public long evictForBudget(long bytes) {
+    long freed = 0;
+    while (freed < bytes && count.get() > 0) {
+      long released = evictOne();
+      if (released < 0) {
+        break;
+      }
+      freed += released;
+      account.recordEviction();
+    }
+    return freed;
+  }
+
+  /**
+   * Samples live entries from the clock hand and kills the least recent; returns the bytes that
+   * released (0 if another writer won the race for the victim, which counts as progress), or -1
+   * if the hand went round the whole table without meeting a live entry.
+   */
+  private long evictOne() {
     Hand h = hand.getAndSet(null);
     Table t = head;
     if (h == null || h.table != t) {
@@ -499,9 +624,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         continue;
       }
       if (ttl >= 0 && expired(n)) {
-        kill(key, n, v, RemovalCause.EXPIRED);
+        long released = killAndRelease(key, n, v, RemovalCause.EXPIRED);
         putBack(h);
-        return true;
+        return Math.max(0, released);
       }
       int age = now - n.stamp;
       if (victim == null || age > oldest) {
@@ -515,10 +640,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     putBack(h);
     clock = now + 1;
     if (victim == null) {
-      return false;
+      return -1;
     }
-    kill(victimKey, victim, victimValue, RemovalCause.SIZE);
-    return true;
+    return Math.max(0, killAndRelease(victimKey, victim, victimValue, RemovalCause.SIZE));
   }
 
   /**
@@ -632,6 +756,14 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
    * present before, or null.
    */
   private V write(long key, V value, boolean insertAbsent, boolean replacePresent) {
+    try {
+      return writeOnce(key, value, insertAbsent, replacePresent);
+    } finally {
+      settleBudget();
+    }
+  }
+
+  private V writeOnce(long key, V value, boolean insertAbsent, boolean replacePresent) {
     requireNonNull(value, "value");
     for (;;) {
       Node n = liveNode(key);
@@ -667,6 +799,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         return false;
       }
       if (swap(key, n, current, newValue) != null) {
+        settleBudget();
         return true;
       }
     }
@@ -1064,8 +1197,43 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         .size(size)
         .bound(maximumSize)
         .peakSize(Math.max(peak.get(), size));
+    if (account != null) {
+      b.bytes(account.maximumBytes(), Math.max(0, account.usedBytes()));
+      b.budget((BudgetMetrics) account.budget().publicMetrics());
+    }
     recorder.snapshot(b);
     return b.build();
+  }
+
+  // ----- nesting -----
+
+  /**
+   * Counts this map in an outer map's entry: charges the live values now (attaching nested
+   * collections among them) and every change from now on.
+   */
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    Attachment link = ledger.attach(outer, key);
+    if (link == null) {
+      return;
+    }
+    long bytes = 0;
+    for (ObjectIterator<Entry<V>> it = long2ObjectEntrySet().iterator(); it.hasNext(); ) {
+      Entry<V> e = it.next();
+      bytes += weight(e.getLongKey(), e.getValue());
+      Nesting.attach(e.getValue(), link, e.getLongKey());
+    }
+    link.charge(bytes);
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return ledger.detach(outer, key);
+  }
+
+  @Override
+  public long shellBytes() {
+    return SHELL_BYTES;
   }
 
   /** Drops expired entries and, if the map shrank far, moves it to a smaller table. */

@@ -1,6 +1,7 @@
 package dev.safecollections.internal.ring;
 
 import dev.safecollections.BoundedList;
+import dev.safecollections.BudgetMetrics;
 import dev.safecollections.CapacityExceededException;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
@@ -8,6 +9,9 @@ import dev.safecollections.Ticker;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.internal.Sweeper;
+import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.BudgetMember;
+import dev.safecollections.internal.budget.Membership;
 import java.lang.ref.WeakReference;
 import java.util.AbstractList;
 import java.util.ConcurrentModificationException;
@@ -35,6 +39,12 @@ import java.util.concurrent.TimeUnit;
  * heavier than the whole bound is refused under REJECT and, under EVICT, dropped at once (told
  * to the listener as SIZE) while the others stay.
  *
+ * Budgets. A member of a budget is bounded by bytes as above, its maximum share being the byte
+ * bound, and charges every change of its total to its account (from the sweeper thread too,
+ * for expired elements). Writes settle the budget after releasing the lock; when the budget
+ * picks this list, it drops elements from the head. Only its own writes pick it: the list is
+ * not thread-safe for callers, so it joins as a single-threaded member.
+ *
  * Expiry. Elements appended at the end have non-decreasing deadlines, so the expired ones are a
  * prefix: a purge pops them from the head in amortized O(1). An insertion in the middle breaks
  * that order; the list then purges by a linear scan whenever its earliest deadline passes, until
@@ -59,7 +69,7 @@ import java.util.concurrent.TimeUnit;
  * @param <E> the element type
  */
 public final class ManagedList<E> extends AbstractList<E>
-    implements BoundedList<E>, RandomAccess, RingBacked {
+    implements BoundedList<E>, RandomAccess, RingBacked, BudgetMember {
   /** What an element costs the list itself besides its own bytes: its reference slot. */
   private static final long REFERENCE_BYTES = 8;
   /** The shortest pause between two sweeps of one list. */
@@ -75,6 +85,8 @@ public final class ManagedList<E> extends AbstractList<E>
   private final long ttl;
   private final Ticker ticker;
   private long totalBytes;
+  /** The list's share of a budget, or null. */
+  private final Account account;
   private final WeakReference<ManagedList<?>> self = new WeakReference<>(this);
 
   /** Elements purged from the head since the list was built: the origin of absolute positions. */
@@ -90,9 +102,14 @@ public final class ManagedList<E> extends AbstractList<E>
 
   /**
    * A list with these settings; {@code ttlNanos} is {@link Long#MAX_VALUE} for no expiry and
-   * {@code maximumBytes} is negative for no byte bound.
+   * {@code maximumBytes} is negative for no byte bound; {@code membership}, if not null, makes
+   * the list a budget member bounded by its maximum share.
    */
-  public ManagedList(RingSpec spec, long ttlNanos, Ticker ticker, long maximumBytes) {
+  public ManagedList(RingSpec spec, long ttlNanos, Ticker ticker, long maximumBytes,
+      Membership membership) {
+    if (membership != null) {
+      maximumBytes = membership.maximumBytes();
+    }
     RingSpec inner = new RingSpec(null, spec.maximumSize(), false, null, false,
         spec.initialCapacity());
     this.elements = new RingList<>(spec);
@@ -103,6 +120,57 @@ public final class ManagedList<E> extends AbstractList<E>
     this.rejects = spec.rejects();
     this.ttl = ttlNanos;
     this.ticker = ticker;
+    this.account = (membership == null) ? null
+        : membership.join(this, elements.name(), false, rejects);
+  }
+
+  /** Adds to the total and charges the budget, if any. */
+  private void addBytes(long bytes) {
+    totalBytes += bytes;
+    if (account != null) {
+      account.charge(bytes);
+    }
+  }
+
+  /**
+   * Reserves room in the budget under REJECT, before anything changes.
+   *
+   * @throws CapacityExceededException if the budget has no room
+   */
+  private void reserve(long bytes) {
+    if (account != null && rejects && bytes > 0 && !account.tryReserve(bytes)) {
+      elements.rejected();
+      throw new CapacityExceededException(elements.name() + " is full: its budget "
+          + account.budget().name() + " has " + account.budget().usedBytes() + " of "
+          + account.budget().limit() + " bytes in use, " + bytes + " more needed");
+    }
+  }
+
+  /** Whether a charge of this size was already made by {@link #reserve}. */
+  private boolean reserved(long bytes) {
+    return account != null && rejects && bytes > 0;
+  }
+
+  /** Frees room in the budget after a write; outside the lock. */
+  private void settle() {
+    if (account != null) {
+      account.settle();
+    }
+  }
+
+  /** Drops elements from the head until {@code bytes} are freed; on the owning thread. */
+  @Override
+  public long evictForBudget(long bytes) {
+    synchronized (lock) {
+      long freed = 0;
+      while (freed < bytes && elements.size() > 0) {
+        freed += weights.getLong(0);
+        dropFirst(RemovalCause.SIZE);
+        account.recordEviction();
+      }
+      changed();
+      return freed;
+    }
   }
 
   // ---------------------------------------------------------------- expiry
@@ -157,7 +225,7 @@ public final class ManagedList<E> extends AbstractList<E>
   /** Removes element 0 everywhere; it moves no position an iterator holds. */
   private void dropFirst(RemovalCause cause) {
     if (weights != null) {
-      totalBytes -= weights.pollFirst(cause);
+      addBytes(-weights.pollFirst(cause));
     }
     deadlines.pollFirst(cause);
     elements.pollFirst(cause);
@@ -170,7 +238,7 @@ public final class ManagedList<E> extends AbstractList<E>
     E old = elements.removeAt(index, cause);
     deadlines.removeAt(index, cause);
     if (weights != null) {
-      totalBytes -= weights.removeAt(index, cause);
+      addBytes(-weights.removeAt(index, cause));
     }
     modCount++;
     return old;
@@ -265,6 +333,14 @@ public final class ManagedList<E> extends AbstractList<E>
 
   @Override
   public E set(int index, E element) {
+    try {
+      return setElement(index, element);
+    } finally {
+      settle();
+    }
+  }
+
+  private E setElement(int index, E element) {
     synchronized (lock) {
       purgeIfDue();
       Objects.checkIndex(index, elements.size());
@@ -276,7 +352,11 @@ public final class ManagedList<E> extends AbstractList<E>
       if (totalBytes + delta > maximumBytes && rejects) {
         throw full(w);
       }
+      reserve(delta);
       if (w > maximumBytes) {
+        if (reserved(delta)) {
+          account.charge(-delta);
+        }
         // Cannot fit even alone: the old element leaves to make room, the new one at once.
         E old = removeEverywhere(index, RemovalCause.SIZE);
         elements.tooHeavy(element);
@@ -285,7 +365,11 @@ public final class ManagedList<E> extends AbstractList<E>
       }
       E old = elements.set(index, element);
       weights.set(index, w);
-      totalBytes += delta;
+      if (reserved(delta)) {
+        totalBytes += delta;
+      } else {
+        addBytes(delta);
+      }
       // Drop the oldest others until it fits: never the element just set.
       while (totalBytes > maximumBytes && elements.size() > 1) {
         if (index == 0) {
@@ -305,8 +389,9 @@ public final class ManagedList<E> extends AbstractList<E>
     synchronized (lock) {
       purgeIfDue();
       insert(elements.size(), element);
-      return true;
     }
+    settle();
+    return true;
   }
 
   @Override
@@ -315,6 +400,7 @@ public final class ManagedList<E> extends AbstractList<E>
       purgeIfDue();
       insert(index, element);
     }
+    settle();
   }
 
   private void insert(int index, E element) {
@@ -330,6 +416,7 @@ public final class ManagedList<E> extends AbstractList<E>
       elements.tooHeavy(element);          // dropped at once; the others stay
       return;
     }
+    reserve(w);
     while (elements.size() >= maximumSize
         || (weights != null && totalBytes + w > maximumBytes)) {
       dropFirst(RemovalCause.SIZE);
@@ -343,7 +430,11 @@ public final class ManagedList<E> extends AbstractList<E>
     deadlines.add(index, deadline);
     if (weights != null) {
       weights.add(index, w);
-      totalBytes += w;
+      if (reserved(w)) {
+        totalBytes += w;
+      } else {
+        addBytes(w);
+      }
     }
     if (middle && elements.size() > 1) {
       ordered = false;
@@ -409,7 +500,7 @@ public final class ManagedList<E> extends AbstractList<E>
       deadlines.clear();
       if (weights != null) {
         weights.clear();
-        totalBytes = 0;
+        addBytes(-totalBytes);
       }
       ordered = true;
       earliest = Long.MAX_VALUE;
@@ -436,7 +527,8 @@ public final class ManagedList<E> extends AbstractList<E>
   @Override
   public CollectionMetrics metrics() {
     synchronized (lock) {
-      return elements.metrics(maximumBytes, totalBytes);
+      return elements.metrics(maximumBytes, totalBytes,
+          (account == null) ? null : (BudgetMetrics) account.budget().publicMetrics());
     }
   }
 

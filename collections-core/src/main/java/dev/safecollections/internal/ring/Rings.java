@@ -4,6 +4,7 @@ import dev.safecollections.BoundedIntList;
 import dev.safecollections.BoundedList;
 import dev.safecollections.BoundedLongList;
 import dev.safecollections.Ticker;
+import dev.safecollections.internal.budget.Membership;
 
 /** Creates the lists from validated settings; the public builder calls it. Not public API. */
 public final class Rings {
@@ -15,8 +16,8 @@ public final class Rings {
 
   /** A list with expiry ({@code ttlNanos} not MAX_VALUE) or a byte bound (not negative). */
   public static <E> BoundedList<E> managedList(RingSpec spec, long ttlNanos, Ticker ticker,
-      long maximumBytes) {
-    return new ManagedList<>(spec, ttlNanos, ticker, maximumBytes);
+      long maximumBytes, Membership membership) {
+    return new ManagedList<>(spec, ttlNanos, ticker, maximumBytes, membership);
   }
 
   public static BoundedLongList longList(RingSpec spec) {

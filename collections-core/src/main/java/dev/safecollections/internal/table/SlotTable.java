@@ -10,6 +10,13 @@ import dev.safecollections.Weigher;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.Attachment;
+import dev.safecollections.internal.budget.BudgetMember;
+import dev.safecollections.internal.budget.Ledger;
+import dev.safecollections.internal.budget.LedgerSlot;
+import dev.safecollections.internal.budget.Nesting;
+import dev.safecollections.BudgetMetrics;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
@@ -54,6 +61,15 @@ import java.util.NoSuchElementException;
  * total fits, or under REJECT throws before changing anything. An entry heavier than the whole
  * bound is counted in and evicted at once.
  *
+ * Budgets. A member of a budget weighs its entries the same way, its byte bound being its
+ * maximum share, and charges every change of its total to its account; the map's write methods
+ * settle the budget after the write, when no slot number is held any more, which may evict
+ * this table's eldest entries (never another thread's: single-threaded members are only ever
+ * touched by their own writes). A table stored as the value of a map in a budget is attached:
+ * from then on it weighs its entries (weighing those it holds once, at the attach) and charges
+ * the changes to the outer entry. Values that are safe collections are weighed as their shell
+ * and attached to their entry in turn; removal, replacement and eviction detach them.
+ *
  * Hash flooding. A chain that reaches FLOOD_LIMIT slots takes no more: further keys of that
  * bucket go to a fallback java.util.HashMap from key to slot, which trees colliding Comparable
  * keys. Keys that collide on purpose then cost a bounded chain walk plus a tree lookup instead
@@ -65,7 +81,7 @@ import java.util.NoSuchElementException;
  * The hash table behind the single-threaded maps and sets; see the comment at the top of the
  * file. Not thread-safe. Not part of the public API.
  */
-public final class SlotTable {
+public final class SlotTable implements BudgetMember {
   static final int NONE = Links.NONE;
   /** The value of {@code chain[slot]} for a slot that lives in the flooding fallback. */
   private static final int FLOODED = -2;
@@ -75,6 +91,8 @@ public final class SlotTable {
   private static final int MIN_CAPACITY = 16;
   private static final int[] NO_INTS = {};
   private static final System.Logger LOGGER = System.getLogger(SlotTable.class.getName());
+  /** An empty object map's retained bytes (JOL, 64-bit JVM, compressed references). */
+  public static final long SHELL_BYTES = 550;
 
   /** What a key or value array holds. */
   public enum Kind { LONG, INT, OBJECT, NONE }
@@ -83,8 +101,19 @@ public final class SlotTable {
   private final Kind valueKind;
   private final String name;
   private final int maximumSize;
-  /** The byte bound of an object map, or {@link MapSpec#UNSET}. */
+  /**
+   * The byte bound: maximum bytes, or a budget member's maximum share, else {@link
+   * Long#MAX_VALUE}; it applies while {@link #weights} exist.
+   */
   private final long maximumBytes;
+  /** Whether the table reports bytes in its metrics: bounded by bytes or a budget member. */
+  private final boolean reportsBytes;
+  /** Whether values that are safe collections are weighed as shells and attached. */
+  private final boolean nests;
+  private final Account account;
+  private final LedgerSlot ledger;
+  /** Whether the table keeps weights: bounded by bytes, in a budget, or attached. */
+  private boolean weighs;
   private final Weigher<Object, Object> weigher;
   private final int minimumCapacity;
   private final int freshCapacity;
@@ -131,8 +160,16 @@ public final class SlotTable {
     this.name = (spec.name() != null) ? spec.name()
         : defaultNamePrefix + "@" + Integer.toHexString(System.identityHashCode(this));
     this.maximumSize = (int) (spec.boundedBySize() ? spec.maximumSize() : Checks.MAX_ARRAY_SIZE);
-    this.maximumBytes = spec.maximumBytes();
-    this.weigher = (Weigher<Object, Object>) spec.weigher();
+    this.maximumBytes = spec.boundedByBytes() ? spec.maximumBytes()
+        : spec.budgeted() ? spec.membership().maximumBytes() : Long.MAX_VALUE;
+    this.reportsBytes = spec.boundedByBytes() || spec.budgeted();
+    this.weighs = reportsBytes;
+    this.nests = !spec.boundedByBytes();
+    this.weigher = (Weigher<Object, Object>) ((spec.weigher() != null) ? spec.weigher()
+        : Weigher.estimatingRetainedBytes());
+    this.account = spec.budgeted()
+        ? spec.membership().join(this, this.name, false, spec.rejects()) : null;
+    this.ledger = new LedgerSlot(account);
     this.freshCapacity = Math.max(0, spec.initialCapacity());
     this.minimumCapacity = Math.min(maximumSize, Math.max(MIN_CAPACITY, freshCapacity));
     this.accessOrder = (evictionOrder == EvictionOrder.LRU);
@@ -378,6 +415,12 @@ public final class SlotTable {
   private Object swapObject(int slot, Object value, boolean put) {
     Object old = objectValues[slot];
     objectValues[slot] = value;
+    if (old != value) {
+      Ledger l = ledger.get();
+      if (l != null) {
+        detach(old, l, objectKeys[slot]);
+      }
+    }
     replaced(slot, old, put);
     return old;
   }
@@ -436,11 +479,41 @@ public final class SlotTable {
     while (size >= maximumSize || totalBytes + w > maximumBytes) {
       unlinkAt(order.head, RemovalCause.SIZE);
     }
+    if (rejects && account != null && !account.tryReserve(w)) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(budgetFullMessage(w));
+    }
     int s = linkObject(key);
     objectValues[s] = value;
     weights[s] = w;
     totalBytes += w;
+    Ledger l = ledger.get();
+    if (l != null) {
+      if (!(rejects && l == account)) {
+        l.charge(w);
+      }
+      attach(value, l, key);
+    }
     return s;
+  }
+
+  private String budgetFullMessage(long needed) {
+    return name + " is full: its budget " + account.budget().name() + " has "
+        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
+        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
+        + needed + " more needed";
+  }
+
+  private void attach(Object value, Ledger l, Object key) {
+    if (nests) {
+      Nesting.attach(value, l, key);
+    }
+  }
+
+  private void detach(Object value, Ledger l, Object key) {
+    if (nests && l != null) {
+      Nesting.detach(value, l, key);
+    }
   }
 
   /**
@@ -459,9 +532,20 @@ public final class SlotTable {
       throw new CapacityExceededException(
           Checks.fullMessage(name, maximumBytes, totalBytes, delta));
     }
+    Ledger l = ledger.get();
+    if (l != null && delta > 0 && rejects && l == account && !account.tryReserve(delta)) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(budgetFullMessage(delta));
+    }
     Object old = swapObject(slot, value, put);
     weights[slot] = w;
     totalBytes += delta;
+    if (l != null) {
+      if (!(rejects && l == account && delta > 0)) {
+        l.charge(delta);
+      }
+      attach(value, l, objectKeys[slot]);
+    }
     if (w > maximumBytes) {
       removeAt(slot, RemovalCause.SIZE);   // reordering moves links, never the slot
       return old;
@@ -474,7 +558,7 @@ public final class SlotTable {
   }
 
   private int weigh(Object key, Object value) {
-    long w = weigher.weigh(key, value);
+    long w = nests ? Nesting.weight(weigher, key, value) : weigher.weigh(key, value);
     if (w < 0) {
       throw new IllegalArgumentException("weight must not be negative: " + w);
     }
@@ -586,14 +670,19 @@ public final class SlotTable {
     if (expiry != null && expiry != order) {
       expiry.unlink(slot);
     }
+    if (weights != null) {
+      totalBytes -= weights[slot];
+      Ledger l = ledger.get();
+      if (l != null) {
+        l.charge(-weights[slot]);
+        detach(objectValues[slot], l, objectKeys[slot]);
+      }
+    }
     if (objectKeys != null) {
       objectKeys[slot] = null;
     }
     if (objectValues != null) {
       objectValues[slot] = null;
-    }
-    if (weights != null) {
-      totalBytes -= weights[slot];
     }
     chain[slot] = freeHead;
     freeHead = slot;
@@ -631,13 +720,20 @@ public final class SlotTable {
     if (expiry != null) {
       expireFromHead();
     }
-    if (countsRemovals) {
+    Ledger l = (weights != null) ? ledger.get() : null;
+    if (countsRemovals || l != null) {
       for (int s = order.head; s != NONE; s = order.next[s]) {
         metrics.recordRemoval(RemovalCause.EXPLICIT);
+        if (l != null) {
+          detach(objectValues[s], l, objectKeys[s]);
+        }
         if (listener != null) {
           notifyListener(boxedKey(s), boxedValue(s), RemovalCause.EXPLICIT);
         }
       }
+    }
+    if (l != null) {
+      l.charge(-totalBytes);
     }
     allocate(freshCapacity);
     size = 0;
@@ -667,7 +763,7 @@ public final class SlotTable {
       expiry.reset(newCapacity);
     }
     deadlines = (expiry == null) ? null : new long[newCapacity];
-    weights = (maximumBytes == MapSpec.UNSET) ? null : new int[newCapacity];
+    weights = weighs ? new int[newCapacity] : null;
     totalBytes = 0;
     longKeys = (keyKind == Kind.LONG) ? new long[newCapacity] : null;
     intKeys = (keyKind == Kind.INT) ? new int[newCapacity] : null;
@@ -831,11 +927,72 @@ public final class SlotTable {
         .bound(maximumSize)
         .peakSize(peakSize)
         .capacity(capacity);
-    if (weights != null) {
+    if (reportsBytes) {
       b.bytes(maximumBytes, totalBytes);
+    }
+    if (account != null) {
+      b.budget((BudgetMetrics) account.budget().publicMetrics());
     }
     metrics.snapshot(b);
     return b.build();
+  }
+
+  // ---------------------------------------------------------------- budgets
+
+  /**
+   * Frees room in the budget after a write of the map; call when no slot number is held, as it
+   * may evict and compact.
+   */
+  public void settle() {
+    Ledger l = ledger.get();
+    if (l != null) {
+      l.settle();
+    }
+  }
+
+  /**
+   * Evicts eldest entries until {@code bytes} are freed (nested collections' bytes included);
+   * called by the budget on the owning thread only, after a write of the map has settled.
+   */
+  @Override
+  public long evictForBudget(long bytes) {
+    long before = account.usedBytes();
+    while (before - account.usedBytes() < bytes && size > 0) {
+      unlinkAt(order.head, RemovalCause.SIZE);
+      account.recordEviction();
+    }
+    maybeShrink();
+    return before - account.usedBytes();
+  }
+
+  /**
+   * Counts this table in an outer map's entry: starts weighing (once over what it holds) and
+   * charging; see {@link dev.safecollections.internal.budget.Attachable}.
+   */
+  public void attachTo(Ledger outer, Object key) {
+    if (valueKind != Kind.OBJECT || keyKind != Kind.OBJECT) {
+      return;
+    }
+    Attachment link = ledger.attach(outer, key);
+    if (link == null) {
+      return;
+    }
+    if (!weighs) {
+      weighs = true;
+      weights = new int[capacity];
+      for (int s = order.head; s != NONE; s = order.next[s]) {
+        weights[s] = weigh(objectKeys[s], objectValues[s]);
+        totalBytes += weights[s];
+      }
+    }
+    for (int s = order.head; s != NONE; s = order.next[s]) {
+      attach(objectValues[s], link, objectKeys[s]);
+    }
+    link.charge(totalBytes);
+  }
+
+  public long detachFrom(Ledger outer, Object key) {
+    return ledger.detach(outer, key);
   }
 
   /** The number of slots the arrays hold now; for tests of invariant I2. */

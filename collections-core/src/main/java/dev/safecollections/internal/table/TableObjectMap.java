@@ -4,6 +4,8 @@ import static dev.safecollections.internal.Checks.requireNonNull;
 
 import dev.safecollections.BoundedMap;
 import dev.safecollections.RemovalCause;
+import dev.safecollections.internal.budget.Attachable;
+import dev.safecollections.internal.budget.Ledger;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -20,7 +22,7 @@ import java.util.Set;
  * @param <V> the value type
  */
 public final class TableObjectMap<K, V> extends AbstractMap<K, V>
-    implements BoundedMap<K, V>, TableBacked {
+    implements BoundedMap<K, V>, TableBacked, Attachable {
   private final SlotTable t;
   private Set<K> keySet;
   private Collection<V> values;
@@ -64,11 +66,14 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
     requireNonNull(key, "key");
     requireNonNull(value, "value");
     int s = t.findObject(key);
+    V old = null;
     if (s >= 0) {
-      return (V) t.replaceObject(s, value, true);
+      old = (V) t.replaceObject(s, value, true);
+    } else {
+      t.insertObject(key, value);
     }
-    t.insertObject(key, value);
-    return null;
+    t.settle();
+    return old;
   }
 
   @Override
@@ -119,6 +124,21 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
   @Override
   public String toString() {
     return t.toString();
+  }
+
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    t.attachTo(outer, key);
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return t.detachFrom(outer, key);
+  }
+
+  @Override
+  public long shellBytes() {
+    return SlotTable.SHELL_BYTES;
   }
 
   private final class KeySet extends AbstractSet<K> {
