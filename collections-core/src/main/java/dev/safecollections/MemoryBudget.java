@@ -15,26 +15,27 @@ import dev.safecollections.internal.budget.SharedBudget;
  * }</pre>
  *
  * <p><b>At the limit.</b> A write that takes the members past the limit frees room before it
- * returns, on the writer's thread. A member that evicts (the default overflow policy) first
- * evicts from itself if it holds more than its maximum share, then evicts, coldest entries
- * first by the member's own eviction order, from the member furthest above its fair share: the
- * limit divided equally among the members, raised to a member's minimum share and capped at its
- * maximum ({@code budgetShares(minimum, maximum)} on the builders). The writer itself is always
- * a candidate; other members are candidates if they are thread-safe, evict rather than reject,
- * and hold more than their minimum share, and they are asked only for what they hold above it
- * (whole entries, so the last may take them below it by less than one entry). A single-threaded member is never touched from another
- * thread: when it holds more than its fair share it gives the excess back on its own next
- * writes. A member built with {@link OverflowPolicy#REJECT} refuses a write that would take the
- * budget past its limit, with {@link CapacityExceededException}, and is never evicted from for
+ * returns, on the writer's thread. A member that evicts (the default overflow policy) first evicts
+ * from itself if it holds more than its maximum share, then evicts, coldest entries first by the
+ * member's own eviction order, from the member furthest above its fair share: the limit divided
+ * equally among the members, raised to a member's minimum share and capped at its maximum ({@code
+ * budgetShares(minimum, maximum)} on the builders). The writer itself is always a candidate; other
+ * members are candidates if they are thread-safe, evict rather than reject, and hold more than
+ * their minimum share, and they are asked only for what they hold above it (whole entries, so the
+ * last may take them below it by less than one entry). A single-threaded member is never touched
+ * from another thread: when it holds more than its fair share it gives the excess back on its own
+ * next writes. A member built with {@link OverflowPolicy#REJECT} refuses a write that would take
+ * the budget past its limit, with {@link CapacityExceededException}, and is never evicted from for
  * others.
  *
- * <p><b>Nested collections.</b> A map in a budget whose value is a safe collection without a
- * budget of its own (for now: a map built by {@link SafeMapBuilder#build()}) counts that collection's bytes as part of the entry, and re-weighs the entry
- * whenever the inner collection grows or shrinks; removing, replacing or evicting the entry
- * gives the inner collection's bytes back. So a {@code Map<Tenant, Map<Key, Value>>} in a budget
- * is bounded as a whole: when the inner maps grow past the limit, the outer map evicts its
- * coldest tenants, whole. To evict single entries across tenants instead, give each inner map
- * the budget itself: it is then a member, and the outer map counts it as its shell only. See
+ * <p><b>Nested collections.</b> A map in a budget whose value is a safe map without a budget of its
+ * own (concurrent, single-threaded, primitive or lock-free) counts that collection's bytes as part
+ * of the entry, and re-weighs the entry whenever the inner collection grows or shrinks; removing,
+ * replacing or evicting the entry gives the inner collection's bytes back. So a {@code Map<Tenant,
+ * Map<Key, Value>>} in a budget is bounded as a whole: when the inner maps grow past the limit, the
+ * outer map evicts its coldest tenants, whole. Other values (lists, sets, queues, any other object)
+ * are weighed once, when stored. To evict single entries across tenants instead, give each inner
+ * map the budget itself: it is then a member, and the outer map counts it as its shell only. See
  * {@link SafeMapBuilder#budget(MemoryBudget)}.
  *
  * <p><b>Accuracy.</b> Bytes are estimates: the weigher's, by default {@link

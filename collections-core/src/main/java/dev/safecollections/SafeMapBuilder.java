@@ -255,7 +255,7 @@ public final class SafeMapBuilder<K, V> {
    * #maximumBytes(long)}. Entries are weighed by {@link #weigher(Weigher)} if one is set,
    * otherwise by {@link Weigher#estimatingRetainedBytes()}.
    *
-   * <p>A value that is itself a safe collection with no budget of its own (a map of maps) is
+   * <p>A value that is itself a safe map with no budget of its own (a map of maps) is
    * weighed as its key plus a small fixed shell (the weigher is not asked), and its content is
    * counted as part of the entry from the moment it is stored: it re-weighs the entry as it
    * grows or shrinks, and the entry's removal, replacement or eviction gives its bytes back. A
@@ -278,7 +278,8 @@ public final class SafeMapBuilder<K, V> {
   /**
    * Sets this map's shares of its {@link #budget(MemoryBudget)}, as fractions of the limit: other
    * members make it evict only what it holds above {@code minimumShare} (by whole entries), and
-   * it never holds more than {@code maximumShare} once its writes return. Without this call the shares are 0 and 1. The minimum shares of a budget's
+   * it never holds more than {@code maximumShare} once its writes return. Without this
+   * call the shares are 0 and 1. The minimum shares of a budget's
    * live members must add up to at most 1; {@code build()} checks.
    *
    * @throws IllegalArgumentException if a share is outside [0, 1], {@code maximumShare} is 0, or
@@ -338,8 +339,8 @@ public final class SafeMapBuilder<K, V> {
    * {@code buildLongToLong()} and kin give primitive-specialized maps. The returned builder
    * builds from this builder's settings as they are when it builds; set them first.
    *
-   * <p>Single-threaded maps take every setting that needs no second thread: maximum size,
-   * maximum bytes and weigher (object maps only), expiry, overflow policy, removal listener
+   * <p>Single-threaded maps take every setting that needs no second thread: maximum size, maximum
+   * bytes (object maps only), a budget, a weigher, expiry, overflow policy, removal listener
    * (object maps only), ticker, name, metrics and initial capacity. The build methods of the
    * returned builder fail on the others (weak keys, weak or soft values).
    */
@@ -357,10 +358,8 @@ public final class SafeMapBuilder<K, V> {
         + "maximumSize(long), not maximum bytes (" + maximumBytes + ")");
     requireState(!weakKeys && valueStrength == null, "single-threaded collections hold keys and "
         + "values strongly: drop weakKeys(), weakValues() and softValues()");
-    requireState(!primitive || budget == null, "primitive maps and sets cannot join a budget "
-        + "(" + budget + "): bound them by maximumSize(long)");
-    requireState(maximumSize <= Checks.MAX_ARRAY_SIZE, "maximum size of a single-threaded collection "
-        + "must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
+    requireState(maximumSize <= Checks.MAX_ARRAY_SIZE, "maximum size of a single-threaded "
+        + "collection must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
     requireState(!primitive || removalListener == null, "a removal listener takes boxed keys "
         + "and values: primitive maps and sets do not accept one, use build()");
     return spec;

@@ -36,6 +36,13 @@ import dev.safecollections.internal.table.Tables;
  * other threads' help), a maximum size above {@code Integer.MAX_VALUE - 8}, or maximum bytes or
  * a removal listener on a primitive map, plus every check of {@link SafeMapBuilder#build()}.
  *
+ * <p>In a {@link MemoryBudget} the map joins as a single-threaded member: other members never
+ * make it evict; when the budget is over its limit, the map's own writes evict its least recent
+ * (or first-in) entries. An object map's entries are weighed as under maximum bytes; a
+ * primitive map's entries cost a fixed number of bytes per slot (its arrays' share, plus an
+ * object key's estimated bytes), and a long-to-object or int-to-object map's values are weighed
+ * too.
+ *
  * <p>Under maximum bytes (object maps), each entry is weighed when written; a write that would
  * pass the bound evicts the least recent entries (never the one written) until it fits, or
  * under REJECT throws with the map unchanged; an entry that alone outweighs the bound is evicted

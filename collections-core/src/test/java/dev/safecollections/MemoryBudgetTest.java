@@ -77,6 +77,13 @@ class MemoryBudgetTest {
             .name(name).buildConcurrentLongToObject();
       }
     },
+    LONG_TO_OBJECT {
+      @Override
+      Map<Long, byte[]> build(MemoryBudget budget, String name) {
+        return SafeMaps.builder().budget(budget).name(name).recordMetrics().singleThreaded()
+            .buildLongToObject();
+      }
+    },
     /** Members of every kind above, in turn. */
     MIXED {
       @Override
@@ -245,6 +252,40 @@ class MemoryBudgetTest {
         assertEquals(listBytes + held(maps), used, "used after " + op + " at step " + step);
       }
     });
+  }
+
+  @Test
+  void primitiveMaps_chargeEachSlotAndRejectAtTheLimit() {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    BoundedLong2LongMap counts = SafeMaps.builder().budget(budget).singleThreaded()
+        .buildLongToLong();
+    BoundedObject2IntMap<String> ids = SafeMaps.builder().budget(budget)
+        .overflowPolicy(OverflowPolicy.REJECT).singleThreaded().buildObjectToInt();
+    for (long k = 0; k < 500; k++) {
+      counts.put(k, k);
+    }
+    long slot = 8 + 8 + 4 + 4 + 8 + 4; // key, value, chain, bucket, order links, weight
+    assertEquals(500 * slot, counts.metrics().estimatedBytes().orElseThrow());
+    int i = 0;
+    CapacityExceededException full = null;
+    while (full == null) {
+      try {
+        ids.put("id" + i, i);
+        i++;
+      } catch (CapacityExceededException e) {
+        full = e;
+      }
+    }
+    assertTrue(full.getMessage().contains("its budget"), full.getMessage());
+    long idBytes = 0;
+    for (String key : ids.keySet()) {
+      idBytes += 8 + 4 + 4 + 4 + 8 + 4 + ObjectSizeEstimator.estimate(key);
+    }
+    assertEquals(idBytes, ids.metrics().estimatedBytes().orElseThrow());
+    assertEquals(counts.metrics().estimatedBytes().orElseThrow() + idBytes, budget.usedBytes());
+    assertTrue(budget.usedBytes() <= LIMIT);
+    counts.clear();
+    assertEquals(idBytes, budget.usedBytes());
   }
 
   // ---------------------------------------------------------------- sharing

@@ -148,6 +148,24 @@ class NestedBudgetTest {
     assertEquals(0, budget.usedBytes());
   }
 
+  @Test
+  void primitiveInnerMaps_chargeTheirSlots() {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    ConcurrentBoundedMap<String, BoundedLong2LongMap> counters =
+        SafeMaps.builder().budget(budget).build();
+    BoundedLong2LongMap acme = counters.computeIfAbsent("acme",
+        t -> SafeMaps.builder().maximumSize(1000).singleThreaded().buildLongToLong());
+    long shell = budget.usedBytes();
+    for (long k = 0; k < 100; k++) {
+      acme.put(k, k);
+    }
+    assertEquals(shell + 100 * (8 + 8 + 4 + 4 + 8 + 4), budget.usedBytes());
+    acme.remove(5L);
+    assertEquals(shell + 99 * (8 + 8 + 4 + 4 + 8 + 4), budget.usedBytes());
+    counters.remove("acme");
+    assertEquals(0, budget.usedBytes());
+  }
+
   private static String apply(Nest nest, Map<String, Map<String, byte[]>> tenants,
       Random random) {
     String tenant = "t" + random.nextInt(12);

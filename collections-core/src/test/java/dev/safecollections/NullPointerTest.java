@@ -39,6 +39,12 @@ class NullPointerTest {
   }
 
   @Test
+  void memoryBudget_andListBuilder() {
+    tester.testAllPublicStaticMethods(MemoryBudget.class);
+    tester.testAllPublicInstanceMethods(SafeLists.builder());
+  }
+
+  @Test
   void collectionMetricsBuilder_instanceMethods() {
     tester.testAllPublicInstanceMethods(CollectionMetrics.builder());
   }

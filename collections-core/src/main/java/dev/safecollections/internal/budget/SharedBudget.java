@@ -144,7 +144,8 @@ public final class SharedBudget {
       if (victim == null) {
         return;
       }
-      long ask = (victim == writer) ? over : Math.min(over, victim.usedBytes() - victim.minimumBytes);
+      long ask = (victim == writer) ? over
+          : Math.min(over, victim.usedBytes() - victim.minimumBytes);
       if (victim.evict(ask) <= 0) {
         if (skipped == null) {
           skipped = new ArrayList<>(2);

@@ -10,6 +10,7 @@ import dev.safecollections.Weigher;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.internal.budget.Account;
 import dev.safecollections.internal.budget.Attachment;
 import dev.safecollections.internal.budget.BudgetMember;
@@ -114,6 +115,8 @@ public final class SlotTable implements BudgetMember {
   private final LedgerSlot ledger;
   /** Whether the table keeps weights: bounded by bytes, in a budget, or attached. */
   private boolean weighs;
+  /** What a slot of a table with primitive values costs, besides an object key's own bytes. */
+  private final int slotBytes;
   private final Weigher<Object, Object> weigher;
   private final int minimumCapacity;
   private final int freshCapacity;
@@ -167,6 +170,7 @@ public final class SlotTable implements BudgetMember {
     this.nests = !spec.boundedByBytes();
     this.weigher = (Weigher<Object, Object>) ((spec.weigher() != null) ? spec.weigher()
         : Weigher.estimatingRetainedBytes());
+    this.slotBytes = slotBytes(keyKind, valueKind, spec.expires());
     this.account = spec.budgeted()
         ? spec.membership().join(this, this.name, false, spec.rejects()) : null;
     this.ledger = new LedgerSlot(account);
@@ -342,6 +346,7 @@ public final class SlotTable implements BudgetMember {
    */
   public int insertLong(long key) {
     makeRoom();
+    reserveSlot(null);
     int s = allocateSlot();
     longKeys[s] = key;
     link(s, hash(key));
@@ -351,6 +356,7 @@ public final class SlotTable implements BudgetMember {
   /** As {@link #insertLong}, for int keys. */
   public int insertInt(int key) {
     makeRoom();
+    reserveSlot(null);
     int s = allocateSlot();
     intKeys[s] = key;
     link(s, hash(key));
@@ -360,6 +366,7 @@ public final class SlotTable implements BudgetMember {
   /** As {@link #insertLong}, for reference keys. */
   public int insertObject(Object key) {
     makeRoom();
+    reserveSlot(key);
     return linkObject(key);
   }
 
@@ -418,7 +425,7 @@ public final class SlotTable implements BudgetMember {
     if (old != value) {
       Ledger l = ledger.get();
       if (l != null) {
-        detach(old, l, objectKeys[slot]);
+        detach(old, l, boxedKey(slot));
       }
     }
     replaced(slot, old, put);
@@ -497,6 +504,82 @@ public final class SlotTable implements BudgetMember {
     return s;
   }
 
+  /**
+   * The bytes one slot costs in every array of a table of these kinds: key, value, chain,
+   * bucket, order links, deadline and weight.
+   */
+  private static int slotBytes(Kind keys, Kind values, boolean expires) {
+    int key = (keys == Kind.LONG) ? 8 : (keys == Kind.INT) ? 4 : 8; // a reference and its hash
+    int value = (values == Kind.LONG) ? 8 : (values == Kind.NONE) ? 0 : 4;
+    return key + value + 4 + 4 + 8 + (expires ? 8 : 0) + 4;
+  }
+
+  /** The weight of a live slot of a table whose values are not references. */
+  private int slotWeight(int slot) {
+    long w = slotBytes + ((keyKind == Kind.OBJECT)
+        ? ObjectSizeEstimator.estimate(objectKeys[slot]) : 0);
+    return (int) Math.min(w, Integer.MAX_VALUE);
+  }
+
+  /** Under REJECT in a budget: reserves what an entry with primitive values will be charged. */
+  private void reserveSlot(Object key) {
+    if (rejects && account != null && valueKind != Kind.OBJECT) {
+      long w = slotBytes + ((key != null) ? ObjectSizeEstimator.estimate(key) : 0);
+      if (!account.tryReserve(w)) {
+        metrics.recordRejection();
+        throw new CapacityExceededException(budgetFullMessage(w));
+      }
+    }
+  }
+
+  /**
+   * Adds an absent long key with a reference value (a long-to-object map), weighed first when
+   * the table weighs, so a failing weigher changes nothing.
+   */
+  public void insertLong(long key, Object value) {
+    insertKeyed(key, value, true);
+  }
+
+  /** As {@link #insertLong(long, Object)}, for int keys. */
+  public void insertInt(int key, Object value) {
+    insertKeyed(key, value, false);
+  }
+
+  private void insertKeyed(long key, Object value, boolean longKey) {
+    Object boxed = null;
+    int w = 0;
+    Ledger l = weighs ? ledger.get() : null;
+    if (weighs) {
+      boxed = longKey ? (Object) key : (Object) (int) key;
+      w = weigh(boxed, value);
+    }
+    boolean reserved = l != null && rejects && l == account;
+    if (reserved && !account.tryReserve(w)) {
+      metrics.recordRejection();
+      throw new CapacityExceededException(budgetFullMessage(w));
+    }
+    int s;
+    try {
+      s = longKey ? insertLong(key) : insertInt((int) key);
+    } catch (RuntimeException | Error e) {
+      if (reserved) {
+        account.charge(-w);
+      }
+      throw e;
+    }
+    objectValues[s] = value; // after the insert: it may grow the array
+    if (weighs) {
+      weights[s] = w;
+      totalBytes += w;
+      if (l != null) {
+        if (!reserved) {
+          l.charge(w);
+        }
+        attach(value, l, boxed);
+      }
+    }
+  }
+
   private String budgetFullMessage(long needed) {
     return name + " is full: its budget " + account.budget().name() + " has "
         + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
@@ -525,7 +608,7 @@ public final class SlotTable implements BudgetMember {
    *     not fit; the table is then unchanged
    */
   private Object replaceWeighed(int slot, Object value, boolean put) {
-    int w = weigh(objectKeys[slot], value);
+    int w = weigh(boxedKey(slot), value);
     long delta = (long) w - weights[slot];
     if (rejects && totalBytes + delta > maximumBytes) {
       metrics.recordRejection();
@@ -544,7 +627,7 @@ public final class SlotTable implements BudgetMember {
       if (!(rejects && l == account && delta > 0)) {
         l.charge(delta);
       }
-      attach(value, l, objectKeys[slot]);
+      attach(value, l, boxedKey(slot));
     }
     if (w > maximumBytes) {
       removeAt(slot, RemovalCause.SIZE);   // reordering moves links, never the slot
@@ -605,6 +688,15 @@ public final class SlotTable implements BudgetMember {
       peakSize = size;
     }
     metrics.recordInsertion();
+    if (weighs && valueKind != Kind.OBJECT) {
+      int w = slotWeight(slot);
+      weights[slot] = w;
+      totalBytes += w;
+      Ledger l = ledger.get();
+      if (l != null && !(rejects && l == account)) {
+        l.charge(w);
+      }
+    }
   }
 
   private void linkChain(int slot, int hash) {
@@ -675,7 +767,9 @@ public final class SlotTable implements BudgetMember {
       Ledger l = ledger.get();
       if (l != null) {
         l.charge(-weights[slot]);
-        detach(objectValues[slot], l, objectKeys[slot]);
+        if (objectValues != null) {
+          detach(objectValues[slot], l, boxedKey(slot));
+        }
       }
     }
     if (objectKeys != null) {
@@ -724,8 +818,8 @@ public final class SlotTable implements BudgetMember {
     if (countsRemovals || l != null) {
       for (int s = order.head; s != NONE; s = order.next[s]) {
         metrics.recordRemoval(RemovalCause.EXPLICIT);
-        if (l != null) {
-          detach(objectValues[s], l, objectKeys[s]);
+        if (l != null && objectValues != null) {
+          detach(objectValues[s], l, boxedKey(s));
         }
         if (listener != null) {
           notifyListener(boxedKey(s), boxedValue(s), RemovalCause.EXPLICIT);
@@ -970,9 +1064,6 @@ public final class SlotTable implements BudgetMember {
    * charging; see {@link dev.safecollections.internal.budget.Attachable}.
    */
   public void attachTo(Ledger outer, Object key) {
-    if (valueKind != Kind.OBJECT || keyKind != Kind.OBJECT) {
-      return;
-    }
     Attachment link = ledger.attach(outer, key);
     if (link == null) {
       return;
@@ -981,12 +1072,15 @@ public final class SlotTable implements BudgetMember {
       weighs = true;
       weights = new int[capacity];
       for (int s = order.head; s != NONE; s = order.next[s]) {
-        weights[s] = weigh(objectKeys[s], objectValues[s]);
+        weights[s] = (valueKind == Kind.OBJECT) ? weigh(boxedKey(s), objectValues[s])
+            : slotWeight(s);
         totalBytes += weights[s];
       }
     }
-    for (int s = order.head; s != NONE; s = order.next[s]) {
-      attach(objectValues[s], link, objectKeys[s]);
+    if (objectValues != null) {
+      for (int s = order.head; s != NONE; s = order.next[s]) {
+        attach(objectValues[s], link, boxedKey(s));
+      }
     }
     link.charge(totalBytes);
   }
