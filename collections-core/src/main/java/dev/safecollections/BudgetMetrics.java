@@ -1,5 +1,6 @@
 package dev.safecollections;
 
+import dev.safecollections.internal.budget.Account;
 import dev.safecollections.internal.budget.SharedBudget;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,15 +20,20 @@ public final class BudgetMetrics {
   private final long evictionCount;
   private final List<Member> members;
 
-  BudgetMetrics(String name, long limit, SharedBudget.Snapshot s) {
-    this.name = name;
-    this.limit = limit;
-    this.usedBytes = s.usedBytes;
-    this.evictionCount = s.evictionCount;
-    List<Member> list = new ArrayList<>(s.members.size());
-    for (SharedBudget.MemberSnapshot m : s.members) {
-      list.add(new Member(m.name, m.usedBytes, m.minimumBytes, m.maximumBytes, m.evictionCount));
+  BudgetMetrics(SharedBudget budget) {
+    this.name = budget.name();
+    this.limit = budget.limit();
+    Account[] accounts = budget.members();
+    long evictions = budget.departedEvictions();
+    List<Member> list = new ArrayList<>(accounts.length);
+    for (Account a : accounts) {
+      Member m = new Member(a.name(), a.usedBytes(), a.minimumBytes(), a.maximumBytes(),
+          a.evictionCount());
+      evictions += m.evictionCount;
+      list.add(m);
     }
+    this.usedBytes = budget.usedBytes();
+    this.evictionCount = evictions;
     this.members = Collections.unmodifiableList(list);
   }
 

@@ -104,7 +104,7 @@ public final class MemoryBudget {
 
   /** A snapshot of the limit, the bytes used and each member's bytes and evictions. */
   public BudgetMetrics metrics() {
-    return new BudgetMetrics(name(), shared.limit(), shared.snapshot());
+    return new BudgetMetrics(shared);
   }
 
   /** As in {@code MemoryBudget{name=caches, limit=268435456, used=1024, members=2}}. */

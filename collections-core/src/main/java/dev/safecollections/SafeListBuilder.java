@@ -6,7 +6,6 @@ import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
 import dev.safecollections.internal.Checks;
-import dev.safecollections.internal.budget.Membership;
 import dev.safecollections.internal.ring.RingSpec;
 import dev.safecollections.internal.ring.Rings;
 import java.time.Duration;
@@ -38,9 +37,7 @@ public final class SafeListBuilder<E> {
   private int initialCapacity = (int) UNSET;
   private Duration expireAfterWrite;
   private Ticker ticker;
-  private MemoryBudget budget;
-  private double minimumShare = -1;
-  private double maximumShare = -1;
+  private final BudgetSettings budget = new BudgetSettings();
 
   SafeListBuilder() {}
 
@@ -193,9 +190,7 @@ public final class SafeListBuilder<E> {
    * @throws IllegalStateException if a budget was already set
    */
   public SafeListBuilder<E> budget(MemoryBudget budget) {
-    requireNonNull(budget, "budget");
-    requireUnset(this.budget, "budget");
-    this.budget = budget;
+    this.budget.budget(budget);
     return this;
   }
 
@@ -208,11 +203,7 @@ public final class SafeListBuilder<E> {
    * @throws IllegalStateException if the shares were already set
    */
   public SafeListBuilder<E> budgetShares(double minimumShare, double maximumShare) {
-    requireUnset(this.minimumShare < 0 ? null : this.minimumShare + ".." + this.maximumShare,
-        "budget shares");
-    Checks.requireShares(minimumShare, maximumShare);
-    this.minimumShare = minimumShare;
-    this.maximumShare = maximumShare;
+    budget.shares(minimumShare, maximumShare);
     return this;
   }
 
@@ -224,14 +215,13 @@ public final class SafeListBuilder<E> {
    */
   public <E1 extends E> BoundedList<E1> build() {
     RingSpec spec = spec(false);
-    if (expireAfterWrite == null && maximumBytes == UNSET && budget == null) {
+    if (expireAfterWrite == null && maximumBytes == UNSET && !budget.isSet()) {
       return Rings.list(spec);
     }
     return Rings.managedList(spec,
         (expireAfterWrite == null) ? Long.MAX_VALUE : Checks.saturatedNanos(expireAfterWrite),
         (ticker != null) ? ticker : Ticker.systemTicker(), maximumBytes,
-        (budget == null) ? null : new Membership(budget.shared, Math.max(0, minimumShare),
-            (maximumShare < 0) ? 1 : maximumShare));
+        budget.membership());
   }
 
   /**
@@ -253,15 +243,11 @@ public final class SafeListBuilder<E> {
   }
 
   private RingSpec spec(boolean primitive) {
-    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget != null, "no bound was "
+    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget.isSet(), "no bound was "
         + "set: call maximumSize(long), maximumBytes(long) or budget(MemoryBudget), as in "
         + "SafeLists.builder().maximumSize(10_000).build()");
-    requireState(budget == null || maximumBytes == UNSET,
-        "maximum bytes (" + maximumBytes + ") and a budget (" + budget + ") cannot be "
-            + "combined: cap the list's part of the budget with budgetShares(double, double)");
-    requireState(budget != null || minimumShare < 0,
-        "budget shares need budget(MemoryBudget) to share");
-    requireState(!primitive || budget == null, "primitive lists cannot join a budget ("
+    budget.check(maximumBytes, "list");
+    requireState(!primitive || !budget.isSet(), "primitive lists cannot join a budget ("
         + budget + "): bound them by maximumSize(long)");
     requireState(maximumSize <= Checks.MAX_ARRAY_SIZE,
         "maximum size of a list must be at most " + Checks.MAX_ARRAY_SIZE + ": " + maximumSize);
@@ -307,12 +293,7 @@ public final class SafeListBuilder<E> {
     if (ticker != null) {
       s.add("ticker");
     }
-    if (budget != null) {
-      s.add("budget=" + budget.name());
-    }
-    if (minimumShare >= 0) {
-      s.add("budgetShares=" + minimumShare + ".." + maximumShare);
-    }
+    budget.describe(s);
     return s.toString();
   }
 }

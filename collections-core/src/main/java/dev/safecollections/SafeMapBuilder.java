@@ -8,7 +8,6 @@ import static dev.safecollections.internal.Checks.requireUnset;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MapSpec.ValueStrength;
-import dev.safecollections.internal.budget.Membership;
 import dev.safecollections.internal.caffeine.CaffeineBoundedMap;
 import dev.safecollections.internal.jctools.LockFreeLong2ObjectMap;
 import java.time.Duration;
@@ -47,9 +46,7 @@ public final class SafeMapBuilder<K, V> {
   private Ticker ticker;
   private boolean recordMetrics;
   private int initialCapacity = (int) UNSET;
-  private MemoryBudget budget;
-  private double minimumShare = -1;
-  private double maximumShare = -1;
+  private final BudgetSettings budget = new BudgetSettings();
 
   SafeMapBuilder() {}
 
@@ -269,9 +266,7 @@ public final class SafeMapBuilder<K, V> {
    * @throws IllegalStateException if a budget was already set
    */
   public SafeMapBuilder<K, V> budget(MemoryBudget budget) {
-    requireNonNull(budget, "budget");
-    requireUnset(this.budget, "budget");
-    this.budget = budget;
+    this.budget.budget(budget);
     return this;
   }
 
@@ -287,11 +282,7 @@ public final class SafeMapBuilder<K, V> {
    * @throws IllegalStateException if the shares were already set
    */
   public SafeMapBuilder<K, V> budgetShares(double minimumShare, double maximumShare) {
-    requireUnset(this.minimumShare < 0 ? null : this.minimumShare + ".." + this.maximumShare,
-        "budget shares");
-    Checks.requireShares(minimumShare, maximumShare);
-    this.minimumShare = minimumShare;
-    this.maximumShare = maximumShare;
+    budget.shares(minimumShare, maximumShare);
     return this;
   }
 
@@ -367,21 +358,17 @@ public final class SafeMapBuilder<K, V> {
 
   @SuppressWarnings("unchecked")
   private <K1 extends K, V1 extends V> MapSpec<K1, V1> spec() {
-    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget != null,
+    requireState(maximumSize != UNSET || maximumBytes != UNSET || budget.isSet(),
         "no bound was set: call maximumSize(long), maximumBytes(long) or budget(MemoryBudget), "
             + "as in SafeMaps.builder().maximumSize(10_000).build()");
-    requireState(budget == null || maximumBytes == UNSET,
-        "maximum bytes (" + maximumBytes + ") and a budget (" + budget + ") cannot be "
-            + "combined: cap the map's part of the budget with budgetShares(double, double)");
-    requireState(budget != null || minimumShare < 0,
-        "budget shares need budget(MemoryBudget) to share");
-    requireState(budget == null || (!weakKeys && valueStrength == null),
+    budget.check(maximumBytes, "map");
+    requireState(!budget.isSet() || (!weakKeys && valueStrength == null),
         "a budget needs strong keys and values, to weigh what leaves: drop weakKeys(), "
             + "weakValues() and softValues()");
     requireState(maximumSize == UNSET || maximumBytes == UNSET,
         "maximum size (" + maximumSize + ") and maximum bytes (" + maximumBytes
             + ") cannot be combined: choose one bound");
-    requireState(weigher == null || maximumBytes != UNSET || budget != null,
+    requireState(weigher == null || maximumBytes != UNSET || budget.isSet(),
         "a weigher needs maximumBytes(long) or budget(MemoryBudget) to bound against");
     requireState(expireAfterWrite == null || expireAfterAccess == null,
         "expire after write (" + expireAfterWrite + ") and expire after access ("
@@ -389,8 +376,8 @@ public final class SafeMapBuilder<K, V> {
     requireState(overflowPolicy != OverflowPolicy.REJECT || maximumBytes == UNSET
             || valueStrength == null || valueStrength == ValueStrength.STRONG,
         "overflow policy REJECT with maximum bytes needs strong values, not " + valueStrength);
-    Weigher<? super K1, ? super V1> effectiveWeigher = (maximumBytes == UNSET && budget == null)
-        ? null
+    Weigher<? super K1, ? super V1> effectiveWeigher =
+        (maximumBytes == UNSET && !budget.isSet()) ? null
         : (weigher != null) ? (Weigher<? super K1, ? super V1>) weigher
         : Weigher.estimatingRetainedBytes();
     long bound = (maximumSize != UNSET) ? maximumSize : Long.MAX_VALUE;
@@ -410,8 +397,7 @@ public final class SafeMapBuilder<K, V> {
         ticker,
         recordMetrics,
         capacity,
-        (budget == null) ? null : new Membership(budget.shared, Math.max(0, minimumShare),
-            (maximumShare < 0) ? 1 : maximumShare));
+        budget.membership());
   }
 
   /** The options that were set, as in {@code SafeMapBuilder{maximumSize=100, weakValues}}. */
@@ -457,12 +443,7 @@ public final class SafeMapBuilder<K, V> {
     if (initialCapacity != UNSET) {
       s.add("initialCapacity=" + initialCapacity);
     }
-    if (budget != null) {
-      s.add("budget=" + budget.name());
-    }
-    if (minimumShare >= 0) {
-      s.add("budgetShares=" + minimumShare + ".." + maximumShare);
-    }
+    budget.describe(s);
     return s.toString();
   }
 }

@@ -83,12 +83,33 @@ public final class Account extends WeakReference<BudgetMember> implements Ledger
     return maximumBytes;
   }
 
+  /**
+   * The message of a write this member refused because the budget, or its maximum share, has no
+   * room for {@code needed} more bytes.
+   */
+  public String fullMessage(long needed) {
+    return name + " is full: its budget " + budget.name() + " has " + budget.usedBytes()
+        + " of " + budget.limit() + " bytes in use (" + usedBytes() + " by this member, at most "
+        + maximumBytes + "), " + needed + " more needed";
+  }
+
+  /** The member's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Its guaranteed share in bytes. */
+  public long minimumBytes() {
+    return minimumBytes;
+  }
+
   /** Counts one entry evicted to make room in the budget. */
   public void recordEviction() {
     evictions.incrementAndGet();
   }
 
-  long evictionCount() {
+  /** Entries the budget made this member evict. */
+  public long evictionCount() {
     return evictions.get();
   }
 

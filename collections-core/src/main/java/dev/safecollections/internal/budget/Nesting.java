@@ -2,6 +2,8 @@ package dev.safecollections.internal.budget;
 
 import dev.safecollections.Weigher;
 import dev.safecollections.internal.ObjectSizeEstimator;
+import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 /**
  * What every map in a budget does with values that are safe collections: weigh them as a shell,
@@ -44,5 +46,19 @@ public final class Nesting {
     long bytes = ((Attachable) value).detachFrom(outer, key);
     outer.charge(-bytes);
     return bytes;
+  }
+
+  /**
+   * What a collection does when it is attached: charges the link with the weight of every entry
+   * it holds and attaches the collections among its values in turn.
+   */
+  public static <K, V> void chargeContent(Attachment link,
+      Iterable<? extends Map.Entry<K, V>> entries, ToLongBiFunction<K, V> weight) {
+    long bytes = 0;
+    for (Map.Entry<K, V> e : entries) {
+      bytes += weight.applyAsLong(e.getKey(), e.getValue());
+      attach(e.getValue(), link, e.getKey());
+    }
+    link.charge(bytes);
   }
 }

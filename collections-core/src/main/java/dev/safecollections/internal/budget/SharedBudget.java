@@ -218,48 +218,14 @@ public final class SharedBudget {
     }
   }
 
-  /** A consistent-enough view for metrics: each number read once, atomically on its own. */
-  public synchronized Snapshot snapshot() {
+  /** The live members, in the order they joined. */
+  public Account[] members() {
     expungeCollected();
-    Account[] all = members;
-    List<MemberSnapshot> list = new ArrayList<>(all.length);
-    long evictions = departedEvictions;
-    for (Account a : all) {
-      long e = a.evictionCount();
-      evictions += e;
-      list.add(new MemberSnapshot(a.name, a.usedBytes(), a.minimumBytes, a.maximumBytes, e));
-    }
-    return new Snapshot(used.get(), evictions, list);
+    return members;
   }
 
-  /** The numbers of a snapshot, for the public metrics type to wrap. */
-  public static final class Snapshot {
-    public final long usedBytes;
-    public final long evictionCount;
-    public final List<MemberSnapshot> members;
-
-    Snapshot(long usedBytes, long evictionCount, List<MemberSnapshot> members) {
-      this.usedBytes = usedBytes;
-      this.evictionCount = evictionCount;
-      this.members = members;
-    }
-  }
-
-  /** One member's numbers in a {@link Snapshot}. */
-  public static final class MemberSnapshot {
-    public final String name;
-    public final long usedBytes;
-    public final long minimumBytes;
-    public final long maximumBytes;
-    public final long evictionCount;
-
-    MemberSnapshot(String name, long usedBytes, long minimumBytes, long maximumBytes,
-        long evictionCount) {
-      this.name = name;
-      this.usedBytes = usedBytes;
-      this.minimumBytes = minimumBytes;
-      this.maximumBytes = maximumBytes;
-      this.evictionCount = evictionCount;
-    }
+  /** Evictions counted by members that have since left the budget. */
+  public synchronized long departedEvictions() {
+    return departedEvictions;
   }
 }

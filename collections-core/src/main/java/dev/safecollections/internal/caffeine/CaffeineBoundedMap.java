@@ -471,7 +471,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
           } else {
             metrics.recordRejection();
             throw new CapacityExceededException(outcome.budgetRefused
-                ? budgetFullMessage(outcome.budgetNeeded) : admission.describeBound(name));
+                ? account.fullMessage(outcome.budgetNeeded) : admission.describeBound(name));
           }
         } catch (RuntimeException | Error e) {
           outcome.abandon(admission);
@@ -565,13 +565,6 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
-  /** The message of a refusal because the budget is full. */
-  private String budgetFullMessage(long needed) {
-    return name + " is full: its budget " + account.budget().name() + " has "
-        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
-        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
-        + needed + " more needed";
-  }
 
   /** What an entry is charged to its ledger: a nested collection as its shell. */
   long ledgerWeight(K key, V value) {
@@ -830,12 +823,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
         lock.unlockWrite(stamp);
       }
     }
-    long bytes = 0;
-    for (Entry<K, V> e : current.map.entrySet()) {
-      bytes += ledgerWeight(e.getKey(), e.getValue());
-      Nesting.attach(e.getValue(), link, e.getKey());
-    }
-    link.charge(bytes);
+    Nesting.chargeContent(link, current.map.entrySet(), this::ledgerWeight);
   }
 
   @Override

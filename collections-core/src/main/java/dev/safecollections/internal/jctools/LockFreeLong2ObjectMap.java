@@ -367,7 +367,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       if (reserved && !account.tryReserve(w)) {
         count.decrementAndGet();
         recorder.recordRejection();
-        throw new CapacityExceededException(budgetFullMessage(w));
+        throw new CapacityExceededException(account.fullMessage(w));
       }
     }
     for (;;) {
@@ -412,12 +412,6 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     return Nesting.weight(weigher, key, value);
   }
 
-  private String budgetFullMessage(long needed) {
-    return name + " is full: its budget " + account.budget().name() + " has "
-        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
-        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
-        + needed + " more needed";
-  }
 
   /** Frees room in the budget after a write. */
   private void settleBudget() {
@@ -483,7 +477,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     boolean reserved = reject && l == account && account != null && delta > 0;
     if (reserved && !account.tryReserve(delta)) {
       recorder.recordRejection();
-      throw new CapacityExceededException(budgetFullMessage(delta));
+      throw new CapacityExceededException(account.fullMessage(delta));
     }
     if (!VALUE.compareAndSet(n, expected, value)) {
       if (reserved) {
@@ -1217,13 +1211,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     if (link == null) {
       return;
     }
-    long bytes = 0;
-    for (ObjectIterator<Entry<V>> it = long2ObjectEntrySet().iterator(); it.hasNext(); ) {
-      Entry<V> e = it.next();
-      bytes += weight(e.getLongKey(), e.getValue());
-      Nesting.attach(e.getValue(), link, e.getLongKey());
-    }
-    link.charge(bytes);
+    Nesting.chargeContent(link, long2ObjectEntrySet(), (Long k, V v) -> weight(k, v));
   }
 
   @Override

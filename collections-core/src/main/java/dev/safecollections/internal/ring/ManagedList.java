@@ -140,9 +140,7 @@ public final class ManagedList<E> extends AbstractList<E>
   private void reserve(long bytes) {
     if (account != null && rejects && bytes > 0 && !account.tryReserve(bytes)) {
       elements.rejected();
-      throw new CapacityExceededException(elements.name() + " is full: its budget "
-          + account.budget().name() + " has " + account.budget().usedBytes() + " of "
-          + account.budget().limit() + " bytes in use, " + bytes + " more needed");
+      throw new CapacityExceededException(account.fullMessage(bytes));
     }
   }
 

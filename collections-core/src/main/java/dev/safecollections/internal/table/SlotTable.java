@@ -488,7 +488,7 @@ public final class SlotTable implements BudgetMember {
     }
     if (rejects && account != null && !account.tryReserve(w)) {
       metrics.recordRejection();
-      throw new CapacityExceededException(budgetFullMessage(w));
+      throw new CapacityExceededException(account.fullMessage(w));
     }
     int s = linkObject(key);
     objectValues[s] = value;
@@ -527,7 +527,7 @@ public final class SlotTable implements BudgetMember {
       long w = slotBytes + ((key != null) ? ObjectSizeEstimator.estimate(key) : 0);
       if (!account.tryReserve(w)) {
         metrics.recordRejection();
-        throw new CapacityExceededException(budgetFullMessage(w));
+        throw new CapacityExceededException(account.fullMessage(w));
       }
     }
   }
@@ -556,7 +556,7 @@ public final class SlotTable implements BudgetMember {
     boolean reserved = l != null && rejects && l == account;
     if (reserved && !account.tryReserve(w)) {
       metrics.recordRejection();
-      throw new CapacityExceededException(budgetFullMessage(w));
+      throw new CapacityExceededException(account.fullMessage(w));
     }
     int s;
     try {
@@ -580,12 +580,6 @@ public final class SlotTable implements BudgetMember {
     }
   }
 
-  private String budgetFullMessage(long needed) {
-    return name + " is full: its budget " + account.budget().name() + " has "
-        + account.budget().usedBytes() + " of " + account.budget().limit() + " bytes in use ("
-        + account.usedBytes() + " by this map, at most " + account.maximumBytes() + "), "
-        + needed + " more needed";
-  }
 
   private void attach(Object value, Ledger l, Object key) {
     if (nests) {
@@ -618,7 +612,7 @@ public final class SlotTable implements BudgetMember {
     Ledger l = ledger.get();
     if (l != null && delta > 0 && rejects && l == account && !account.tryReserve(delta)) {
       metrics.recordRejection();
-      throw new CapacityExceededException(budgetFullMessage(delta));
+      throw new CapacityExceededException(account.fullMessage(delta));
     }
     Object old = swapObject(slot, value, put);
     weights[slot] = w;
