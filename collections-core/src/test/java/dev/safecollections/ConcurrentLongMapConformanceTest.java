@@ -36,6 +36,8 @@ public final class ConcurrentLongMapConformanceTest {
         .maximumSize(BOUND).overflowPolicy(OverflowPolicy.REJECT).recordMetrics()
         .removalListener((k, v, cause) -> {}).buildConcurrentLongToObject()));
     suite.addTest(suiteFor("movingEveryFewWrites", () -> movingEveryFewWrites(BOUND)));
+    suite.addTest(suiteFor("budget", () -> SafeMaps.builder().budget(MemoryBudget.of(1L << 30))
+        .recordMetrics().buildConcurrentLongToObject()));
     return suite;
   }
 

@@ -121,6 +121,28 @@ class MemoryBudgetTest {
     });
   }
 
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void writesOfTheSameInstance_chargeOnce(Kind kind) {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    Map<Long, byte[]> m = kind.build(budget, "m");
+    byte[] v = new byte[1000];
+    m.put(1L, v);
+    long once = budget.usedBytes();
+    assertEquals(WEIGHER.weigh(1L, v), once);
+    m.put(1L, v);
+    m.replace(1L, v);
+    m.replace(1L, v, v);
+    m.putIfAbsent(1L, new byte[5]);
+    m.compute(1L, (k, old) -> old);
+    m.merge(1L, new byte[5], (a, b) -> a);
+    assertEquals(once, budget.usedBytes());
+    m.replace(1L, v, new byte[10]);
+    assertEquals(WEIGHER.weigh(1L, new byte[10]), budget.usedBytes());
+    m.remove(1L);
+    assertEquals(0, budget.usedBytes());
+  }
+
   /** Applies one random operation; returns its name for failure messages. */
   private static String apply(Map<Long, byte[]> m, Random random) {
     long key = random.nextInt(24);

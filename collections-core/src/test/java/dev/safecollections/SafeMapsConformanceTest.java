@@ -35,6 +35,10 @@ public final class SafeMapsConformanceTest {
         () -> SafeMaps.builder().maximumSize(BOUND).overflowPolicy(OverflowPolicy.REJECT).build()));
     suite.addTest(suiteFor("rejectBytes", () -> SafeMaps.builder().maximumBytes(1L << 20)
         .overflowPolicy(OverflowPolicy.REJECT).recordMetrics().build()));
+    suite.addTest(suiteFor("budget",
+        () -> SafeMaps.builder().budget(MemoryBudget.of(1L << 30)).recordMetrics().build()));
+    suite.addTest(suiteFor("rejectBudget", () -> SafeMaps.builder()
+        .budget(MemoryBudget.of(1L << 30)).overflowPolicy(OverflowPolicy.REJECT).build()));
     return suite;
   }
 

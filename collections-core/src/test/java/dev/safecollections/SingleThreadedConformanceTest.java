@@ -54,6 +54,10 @@ public final class SingleThreadedConformanceTest {
         () -> builder().overflowPolicy(OverflowPolicy.REJECT).recordMetrics()
             .removalListener((k, v, cause) -> {}).singleThreaded().build()));
 
+    suite.addTest(map("budget", STRINGS, VALUES,
+        () -> SafeMaps.builder().budget(MemoryBudget.of(1L << 30)).singleThreaded().build()));
+    suite.addTest(map("longToObjectBudget", LONGS, VALUES, () -> SafeMaps.builder()
+        .budget(MemoryBudget.of(1L << 30)).singleThreaded().buildLongToObject()));
     suite.addTest(map("longToLong", LONGS, LONGS, () -> SafeMaps.boundedLongToLong(BOUND)));
     suite.addTest(map("longToObject", LONGS, VALUES, () -> SafeMaps.boundedLongToObject(BOUND)));
     suite.addTest(map("intToInt", INTS, INTS, () -> SafeMaps.boundedIntToInt(BOUND)));

@@ -1,6 +1,7 @@
 package dev.safecollections.benchmarks;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.safecollections.MemoryBudget;
 import dev.safecollections.OverflowPolicy;
 import dev.safecollections.SafeMaps;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the safety layer costs: get and put on a bounded map at its bound, ours beside raw
  * Caffeine (configured as ours runs it: same-thread maintenance) and an unbounded
  * {@code ConcurrentHashMap}, in the same run. Keys are drawn from twice the bound, so half the
- * puts insert and evict. Compare ratios, never absolute times.
+ * puts insert and evict. Two members of a {@link MemoryBudget}: one whose budget never fills
+ * (what the accounting costs) and one bounded by its budget alone (evicting for the budget).
+ * Compare ratios, never absolute times.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar MapThroughput -t 2}
  */
@@ -39,7 +42,8 @@ public class MapThroughputBenchmark {
   static final int BOUND = 1 << 16;
   static final int KEYS = 2 * BOUND;
 
-  @Param({"ConcurrentHashMap", "Caffeine", "SafeMaps.bounded", "SafeMaps.reject"})
+  @Param({"ConcurrentHashMap", "Caffeine", "SafeMaps.bounded", "SafeMaps.reject",
+      "SafeMaps.budget", "SafeMaps.budgetFull"})
   public String map;
 
   private Map<Integer, Integer> target;
@@ -54,6 +58,12 @@ public class MapThroughputBenchmark {
       case "Caffeine":
         target = Caffeine.newBuilder().maximumSize(BOUND).executor(Runnable::run)
             .<Integer, Integer>build().asMap();
+        break;
+      case "SafeMaps.budget": // a member of a budget that never fills: the accounting alone
+        target = SafeMaps.builder().maximumSize(BOUND).budget(MemoryBudget.of(1L << 40)).build();
+        break;
+      case "SafeMaps.budgetFull": // bounded by a budget only, about as many entries as the others
+        target = SafeMaps.builder().budget(MemoryBudget.of(BOUND * 120L)).build();
         break;
       case "SafeMaps.reject":
         target = SafeMaps.builder().maximumSize(KEYS).overflowPolicy(OverflowPolicy.REJECT).build();

@@ -225,11 +225,13 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V put(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    if (weighsWrites()) {
+    if (weighsWrites(value)) {
       Outcome<V> outcome = new Outcome<>();
       remap(outcome, g -> g.map.compute(key, (k, old) -> outcome.admit(this, k, old, value)));
       return outcome.old;
     }
+    Ledger l = ledger.get();
+    long weight = (l != null) ? ledgerWeight(key, value) : 0;
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
@@ -239,6 +241,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     } finally {
       lock.unlockRead(stamp);
     }
+    charge(l, weight, old != value);
     afterWrite(g, (old == null) ? 1 : 0);
     return old;
   }
@@ -247,12 +250,14 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V putIfAbsent(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    if (weighsWrites()) {
+    if (weighsWrites(value)) {
       Outcome<V> outcome = new Outcome<>();
       remap(outcome, g -> g.map.compute(key,
           (k, old) -> (old != null) ? outcome.keep(old) : outcome.admit(this, k, null, value)));
       return outcome.old;
     }
+    Ledger l = ledger.get();
+    long weight = (l != null) ? ledgerWeight(key, value) : 0;
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
@@ -262,6 +267,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     } finally {
       lock.unlockRead(stamp);
     }
+    charge(l, weight, old == null);
     afterWrite(g, (old == null) ? 1 : 0);
     return old;
   }
@@ -276,9 +282,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   public V replace(K key, V value) {
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    if (chargesReplacements()) {
+    if ((admission != null && spec.boundedByBytes()) || weighsWrites(value)) {
       return computeIfPresentReturningOld(key, (k, old) -> value);
     }
+    Ledger l = ledger.get();
+    long weight = (l != null) ? ledgerWeight(key, value) : 0;
     Generation<K, V> g;
     V old;
     long stamp = lock.readLock();
@@ -288,6 +296,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     } finally {
       lock.unlockRead(stamp);
     }
+    charge(l, weight, old != null && old != value);
     afterWrite(g, 0);
     return old;
   }
@@ -483,16 +492,33 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     }
   }
 
+  /**
+   * Whether {@code replace(key, old, new)} must run as a compute: to reserve the difference in
+   * weight under REJECT, or to see which stored instance it replaced, which decides whether the
+   * ledger is charged (a plain {@code replace} does not tell).
+   */
   private boolean chargesReplacements() {
     return (admission != null && spec.boundedByBytes()) || ledger.get() != null;
   }
 
   /**
-   * Whether every store must see the value it replaces, through an atomic compute: to reserve
-   * under REJECT, or to charge a budget the difference in weight.
+   * Whether storing this value must run as an atomic compute: to reserve under REJECT, or to
+   * attach a nested collection to its entry atomically with the store (attached afterwards, it
+   * could outlive an entry removed meanwhile).
    */
-  private boolean weighsWrites() {
-    return admission != null || ledger.get() != null;
+  private boolean weighsWrites(V value) {
+    return admission != null || (value instanceof Attachable && ledger.get() != null);
+  }
+
+  /**
+   * After a plain write: charges the ledger, if any, with the weight of a value that was
+   * stored. Caffeine reports a replaced value as {@code REPLACED} exactly when the stored
+   * instance changed, and that removal releases the old weight, so the two always pair up.
+   */
+  private static void charge(Ledger l, long weight, boolean stored) {
+    if (l != null && stored) {
+      l.charge(weight);
+    }
   }
 
   /**
@@ -515,18 +541,28 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (l == null || value == null) {
       return;
     }
-    long delta = ledgerWeight(key, value) - ((old == null) ? 0 : ledgerWeight(key, old));
-    if (l == account && spec.rejects() && delta > 0) {
-      if (!account.tryReserve(delta)) {
+    // Charges the new value's whole weight: the REPLACED removal of the old one releases its own.
+    long weight = ledgerWeight(key, value);
+    if (l == account && spec.rejects() && old != null) {
+      long delta = weight - ledgerWeight(key, old);
+      if (delta > 0 && !account.tryReserve(delta)) {
         outcome.abandon(admission);
         outcome.budgetRefused = true;
         outcome.budgetNeeded = delta;
         throw Refusal.FULL;
       }
+      l.charge(weight - Math.max(delta, 0));
+    } else if (l == account && spec.rejects()) {
+      if (!account.tryReserve(weight)) {
+        outcome.abandon(admission);
+        outcome.budgetRefused = true;
+        outcome.budgetNeeded = weight;
+        throw Refusal.FULL;
+      }
     } else {
-      l.charge(delta);
+      l.charge(weight);
     }
-    outcome.charged(l, delta);
+    outcome.charged(l, weight);
     Nesting.attach(value, l, key);
   }
 
@@ -771,20 +807,18 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   /**
-   * Gives an entry's bytes back to the ledger (a replaced value's were netted when the new one
-   * was charged) and detaches a nested collection; counts a budget eviction.
+   * Gives a removed or replaced value's bytes back to the ledger and detaches a nested
+   * collection; counts a budget eviction.
    */
   private void release(Ledger l, K key, V value, RemovalCause cause, BudgetEviction eviction) {
     long freed = Nesting.detach(value, l, key);
-    if (cause != RemovalCause.REPLACED) {
-      try {
-        long weight = ledgerWeight(key, value);
-        l.charge(-weight);
-        freed += weight;
-      } catch (RuntimeException e) {
-        LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
-            + name + "; its bytes stay charged to its budget", e);
-      }
+    try {
+      long weight = ledgerWeight(key, value);
+      l.charge(-weight);
+      freed += weight;
+    } catch (RuntimeException e) {
+      LOGGER.log(System.Logger.Level.WARNING, "weigher failed while releasing an entry of "
+          + name + "; its bytes stay charged to its budget", e);
     }
     if (eviction != null) {
       eviction.freed += freed;
