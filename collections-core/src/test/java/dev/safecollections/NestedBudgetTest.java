@@ -166,6 +166,61 @@ class NestedBudgetTest {
     assertEquals(0, budget.usedBytes());
   }
 
+  @Test
+  void concurrentWritersOnOuterAndInnerMaps_leaveExactBytes() throws Exception {
+    for (boolean lockFreeOuter : new boolean[] {false, true}) {
+      MemoryBudget budget = MemoryBudget.of(64L << 20);
+      SafeMapBuilder<Object, Object> b = SafeMaps.builder().budget(budget);
+      Map<Long, Map<Long, byte[]>> outer = lockFreeOuter
+          ? b.<Map<Long, byte[]>>buildConcurrentLongToObject() : b.build();
+      Thread[] writers = new Thread[2];
+      Throwable[] failure = new Throwable[1];
+      for (int t = 0; t < writers.length; t++) {
+        long seed = t;
+        writers[t] = new Thread(() -> {
+          Random random = new Random(seed);
+          try {
+            for (int i = 0; i < 20_000; i++) {
+              long tenant = random.nextInt(8);
+              int r = random.nextInt(20);
+              if (r == 0) {
+                outer.remove(tenant);
+              } else if (r == 1) {
+                outer.put(tenant, SafeMaps.builder().maximumSize(100).build());
+              } else {
+                Map<Long, byte[]> inner = outer.computeIfAbsent(tenant,
+                    k -> SafeMaps.builder().maximumSize(100).build());
+                long key = random.nextInt(50);
+                if (r < 6) {
+                  inner.remove(key);
+                } else {
+                  inner.put(key, new byte[random.nextInt(300)]);
+                }
+              }
+            }
+          } catch (Throwable e) {
+            failure[0] = e;
+          }
+        });
+        writers[t].start();
+      }
+      for (Thread w : writers) {
+        w.join();
+      }
+      assertEquals(null, failure[0]);
+      long expected = 0;
+      for (Map.Entry<Long, Map<Long, byte[]>> e : outer.entrySet()) {
+        expected += ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(e.getKey())
+            + 2400;
+        for (Map.Entry<Long, byte[]> i : e.getValue().entrySet()) {
+          expected += WEIGHER.weigh(i.getKey(), i.getValue());
+        }
+      }
+      assertEquals(expected, budget.usedBytes(), (lockFreeOuter ? "lock-free" : "Caffeine")
+          + " outer map: used bytes at quiescence");
+    }
+  }
+
   private static String apply(Nest nest, Map<String, Map<String, byte[]>> tenants,
       Random random) {
     String tenant = "t" + random.nextInt(12);

@@ -86,6 +86,17 @@ import java.util.function.Function;
  * <p><b>Release (I3).</b> Removal, replacement and eviction drop the value from the cache
  * within the call; listeners run synchronously and the map keeps no reference afterwards.
  *
+ * <p><b>Budgets.</b> A member of a budget, or a map attached to an outer map's entry (its
+ * {@link LedgerSlot} holds the account or the link), charges each stored value's weight after a
+ * plain write and gives it back when Caffeine reports the value removed, replaced included:
+ * Caffeine reports {@code REPLACED} exactly when the stored instance changes, so charges and
+ * releases pair up without a compute. Writes that must decide inside the atomic step go through
+ * a compute: REJECT reservations, and nested collections, which are attached to their entry in
+ * the same step as they are stored. When the budget picks this map, {@link #evictForBudget}
+ * removes Caffeine's coldest entries (its {@code coldest} snapshot) and reports them as
+ * {@code SIZE}; a budget-only member gives Caffeine its maximum share as a weight bound, which
+ * also provides that eviction order.
+ *
  * <p>Not part of the public API: obtain instances from {@code SafeMaps}.
  *
  * @param <K> the key type

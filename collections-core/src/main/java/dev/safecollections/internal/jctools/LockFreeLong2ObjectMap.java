@@ -400,10 +400,25 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         if (!reserved) {
           l.charge(w);
         }
-        Nesting.attach(value, l, key);
+        attachStored(n, value, l, key);
       }
       afterInsert(t);
       return true;
+    }
+  }
+
+  /**
+   * Attaches a nested collection to the entry it was just stored in. The store was a CAS that
+   * the attach cannot be part of, so a writer may remove or replace the value in between and
+   * detach it before it was attached: looking again afterwards detaches it then (detaching
+   * twice is harmless).
+   */
+  private static void attachStored(Node n, Object value, Ledger l, long key) {
+    if (value instanceof Attachable) {
+      Nesting.attach(value, l, key);
+      if (n.value != value) {
+        Nesting.detach(value, l, key);
+      }
     }
   }
 
@@ -491,7 +506,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       }
       if (expected != value) {
         Nesting.detach(expected, l, key);
-        Nesting.attach(value, l, key);
+        attachStored(n, value, l, key);
       }
     }
     touch(n);

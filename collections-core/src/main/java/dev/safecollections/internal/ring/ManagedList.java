@@ -751,6 +751,7 @@ public final class ManagedList<E> extends AbstractList<E>
         lastReturned = -1;
         expectedModCount = callerModCount;
       }
+      settle(); // drops from the head only, which moves no position this iterator holds
     }
 
     /** The current index of the last element returned, or -1 if it expired since. */
