@@ -28,15 +28,15 @@ import dev.safecollections.internal.budget.SharedBudget;
  * the budget past its limit, with {@link CapacityExceededException}, and is never evicted from for
  * others.
  *
- * <p><b>Nested collections.</b> A map in a budget whose value is a safe map without a budget of its
- * own (concurrent, single-threaded, primitive or lock-free) counts that collection's bytes as part
- * of the entry, and re-weighs the entry whenever the inner collection grows or shrinks; removing,
- * replacing or evicting the entry gives the inner collection's bytes back. So a {@code Map<Tenant,
- * Map<Key, Value>>} in a budget is bounded as a whole: when the inner maps grow past the limit, the
- * outer map evicts its coldest tenants, whole. Other values (lists, sets, queues, any other object)
- * are weighed once, when stored. To evict single entries across tenants instead, give each inner
- * map the budget itself: it is then a member, and the outer map counts it as its shell only. See
- * {@link SafeMapBuilder#budget(MemoryBudget)}.
+ * <p><b>Nested collections.</b> A map in a budget whose value is a safe map or set without a
+ * budget of its own (concurrent, single-threaded, primitive or lock-free) counts that collection's
+ * bytes as part of the entry, and re-weighs the entry whenever the inner collection grows or
+ * shrinks; removing, replacing or evicting the entry gives the inner collection's bytes back. So a
+ * {@code Map<Tenant, Map<Key, Value>>} in a budget is bounded as a whole: when the inner maps grow
+ * past the limit, the outer map evicts its coldest tenants, whole. Other values (lists, queues,
+ * any other object) are weighed once, when stored. To evict single entries across tenants instead,
+ * give each inner map the budget itself: it is then a member, and the outer map counts it as its
+ * shell only. See {@link SafeMapBuilder#budget(MemoryBudget)}.
  *
  * <p><b>Accuracy.</b> Bytes are estimates: the weigher's, by default {@link
  * Weigher#estimatingRetainedBytes()} (object headers, fields and arrays as a 64-bit JVM with

@@ -157,6 +157,34 @@ public final class SafeSetBuilder {
   }
 
   /**
+   * Makes the set a member of this shared budget, as {@link SafeMapBuilder#budget(MemoryBudget)}
+   * describes for maps: a concurrent set is evicted from like a concurrent map, a
+   * single-threaded set only by its own writes. An element costs its map entry (the key and a
+   * shared value) in a concurrent set, and a fixed number of bytes per slot plus its own
+   * estimated bytes in a single-threaded one. A budget is a bound on its own.
+   *
+   * @throws NullPointerException if {@code budget} is null
+   * @throws IllegalStateException if a budget was already set
+   */
+  public SafeSetBuilder budget(MemoryBudget budget) {
+    maps.budget(budget);
+    return this;
+  }
+
+  /**
+   * Sets this set's shares of its {@link #budget(MemoryBudget)}; see {@link
+   * SafeMapBuilder#budgetShares(double, double)}.
+   *
+   * @throws IllegalArgumentException if a share is outside [0, 1], {@code maximumShare} is 0, or
+   *     {@code minimumShare} is greater than {@code maximumShare}
+   * @throws IllegalStateException if the shares were already set
+   */
+  public SafeSetBuilder budgetShares(double minimumShare, double maximumShare) {
+    maps.budgetShares(minimumShare, maximumShare);
+    return this;
+  }
+
+  /**
    * Builds a set of reference elements; null elements are rejected.
    *
    * @throws IllegalStateException if no maximum size was set or the options conflict, as

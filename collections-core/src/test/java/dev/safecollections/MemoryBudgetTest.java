@@ -310,6 +310,47 @@ class MemoryBudgetTest {
     assertEquals(idBytes, budget.usedBytes());
   }
 
+  @Test
+  void sets_chargeTheirElements() {
+    Seeds.forEach(8, random -> {
+      MemoryBudget budget = MemoryBudget.of(LIMIT / 4);
+      BoundedSet<String> concurrent = SafeSets.builder().budget(budget).build();
+      BoundedSet<String> single = SafeSets.builder().budget(budget).singleThreaded().build();
+      BoundedLongSet longs = SafeSets.builder().budget(budget).budgetShares(0, 0.3)
+          .singleThreaded().buildLongs();
+      for (int step = 0; step < 2000; step++) {
+        int r = random.nextInt(10);
+        String element = "e" + random.nextInt(400);
+        if (r < 3) {
+          concurrent.add(element);
+        } else if (r < 6) {
+          single.add(element);
+        } else if (r < 8) {
+          longs.add(random.nextInt(400));
+        } else if (r < 9) {
+          concurrent.remove(element);
+          single.remove(element);
+          longs.remove(random.nextInt(400));
+        } else if (random.nextInt(20) == 0) {
+          single.clear();
+        }
+        long concurrentBytes = 0;
+        for (String e : concurrent) {
+          concurrentBytes += WEIGHER.weigh(e, Boolean.TRUE);
+        }
+        long singleBytes = 0;
+        for (String e : single) {
+          singleBytes += 8 + 4 + 4 + 8 + 4 + ObjectSizeEstimator.estimate(e);
+        }
+        long longBytes = longs.size() * (8L + 4 + 4 + 8 + 4);
+        assertEquals(concurrentBytes + singleBytes + longBytes, budget.usedBytes(),
+            "used bytes at step " + step);
+        assertTrue(budget.usedBytes() <= budget.limit(), "used " + budget.usedBytes());
+        assertTrue(longBytes <= budget.limit() * 0.3);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- sharing
 
   @Test

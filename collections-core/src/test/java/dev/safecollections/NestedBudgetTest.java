@@ -8,6 +8,7 @@ import dev.safecollections.testing.Seeds;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -219,6 +220,22 @@ class NestedBudgetTest {
       assertEquals(expected, budget.usedBytes(), (lockFreeOuter ? "lock-free" : "Caffeine")
           + " outer map: used bytes at quiescence");
     }
+  }
+
+  @Test
+  void innerSets_chargeTheirElements() {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    ConcurrentBoundedMap<String, Set<String>> tags = SafeMaps.builder().budget(budget).build();
+    Set<String> concurrent = tags.computeIfAbsent("a", t -> SafeSets.bounded(100));
+    Set<String> single = tags.computeIfAbsent("b",
+        t -> SafeSets.builder().maximumSize(100).singleThreaded().build());
+    long shells = budget.usedBytes();
+    concurrent.add("red");
+    single.add("blue");
+    assertEquals(shells + WEIGHER.weigh("red", Boolean.TRUE)
+        + 8 + 4 + 4 + 8 + 4 + ObjectSizeEstimator.estimate("blue"), budget.usedBytes());
+    tags.clear();
+    assertEquals(0, budget.usedBytes());
   }
 
   private static String apply(Nest nest, Map<String, Map<String, byte[]>> tenants,

@@ -3,6 +3,8 @@ package dev.safecollections.internal;
 import dev.safecollections.BoundedMap;
 import dev.safecollections.BoundedSet;
 import dev.safecollections.CollectionMetrics;
+import dev.safecollections.internal.budget.Attachable;
+import dev.safecollections.internal.budget.Ledger;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -14,7 +16,7 @@ import java.util.Set;
  *
  * @param <E> the element type
  */
-public final class MapBackedSet<E> extends AbstractSet<E> implements BoundedSet<E> {
+public final class MapBackedSet<E> extends AbstractSet<E> implements BoundedSet<E>, Attachable {
   private final BoundedMap<E, Boolean> map;
   private final Set<E> keys;
 
@@ -85,5 +87,22 @@ public final class MapBackedSet<E> extends AbstractSet<E> implements BoundedSet<
   @Override
   public void cleanUp() {
     map.cleanUp();
+  }
+
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    if (map instanceof Attachable) {
+      ((Attachable) map).attachTo(outer, key);
+    }
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return (map instanceof Attachable) ? ((Attachable) map).detachFrom(outer, key) : 0;
+  }
+
+  @Override
+  public long shellBytes() {
+    return (map instanceof Attachable) ? ((Attachable) map).shellBytes() : 0;
   }
 }

@@ -4,6 +4,8 @@ import static dev.safecollections.internal.Checks.requireNonNull;
 
 import dev.safecollections.BoundedSet;
 import dev.safecollections.RemovalCause;
+import dev.safecollections.internal.budget.Attachable;
+import dev.safecollections.internal.budget.Ledger;
 import java.util.AbstractSet;
 import java.util.Iterator;
 
@@ -13,7 +15,8 @@ import java.util.Iterator;
  *
  * @param <E> the element type
  */
-public final class TableObjectSet<E> extends AbstractSet<E> implements BoundedSet<E>, TableBacked {
+public final class TableObjectSet<E> extends AbstractSet<E>
+    implements BoundedSet<E>, TableBacked, Attachable {
   private final SlotTable t;
 
   TableObjectSet(SlotTable table) {
@@ -28,6 +31,7 @@ public final class TableObjectSet<E> extends AbstractSet<E> implements BoundedSe
       return false;
     }
     t.insertObject(element);
+    t.settle();
     return true;
   }
 
@@ -80,5 +84,20 @@ public final class TableObjectSet<E> extends AbstractSet<E> implements BoundedSe
   @Override
   public String toString() {
     return t.toString();
+  }
+
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    t.attachTo(outer, key);
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return t.detachFrom(outer, key);
+  }
+
+  @Override
+  public long shellBytes() {
+    return SlotTable.SHELL_BYTES;
   }
 }
