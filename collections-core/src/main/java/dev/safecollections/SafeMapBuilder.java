@@ -252,7 +252,7 @@ public final class SafeMapBuilder<K, V> {
    * #maximumBytes(long)}. Entries are weighed by {@link #weigher(Weigher)} if one is set,
    * otherwise by {@link Weigher#estimatingRetainedBytes()}.
    *
-   * <p>A value that is itself a safe map or set with no budget of its own (a map of maps) is
+   * <p>A value that is itself a safe map, set or object list with no budget of its own is
    * weighed as its key plus a small fixed shell (the weigher is not asked), and its content is
    * counted as part of the entry from the moment it is stored: it re-weighs the entry as it
    * grows or shrinks, and the entry's removal, replacement or eviction gives its bytes back. A

@@ -477,7 +477,9 @@ class MemoryBudgetTest {
     for (Thread w : writers) {
       w.join(TimeUnit.MINUTES.toMillis(2));
     }
-    assertTrue(failures.isEmpty(), () -> "writers failed: " + failures);
+    if (!failures.isEmpty()) {
+      throw new AssertionError("writers failed: " + failures, failures.get(0));
+    }
     assertEquals(held(maps), budget.usedBytes(), "used bytes at quiescence");
     assertTrue(budget.usedBytes() <= budget.limit(),
         "used " + budget.usedBytes() + " of " + budget.limit() + " at quiescence");

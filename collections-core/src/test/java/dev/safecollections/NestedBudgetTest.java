@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.testing.Seeds;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -236,6 +238,47 @@ class NestedBudgetTest {
         + 8 + 4 + 4 + 8 + 4 + ObjectSizeEstimator.estimate("blue"), budget.usedBytes());
     tags.clear();
     assertEquals(0, budget.usedBytes());
+  }
+
+  @Test
+  void innerLists_chargeTheirElements_andGrowthEvictsTenants() {
+    MemoryBudget budget = MemoryBudget.of(LIMIT);
+    ConcurrentBoundedMap<String, List<byte[]>> events = SafeMaps.builder().budget(budget)
+        .recordMetrics().build();
+    List<byte[]> ring = events.computeIfAbsent("ring", t -> SafeLists.bounded(100));
+    List<byte[]> timed = events.computeIfAbsent("timed",
+        t -> SafeLists.expiring(Duration.ofHours(1), 100));
+    long shells = budget.usedBytes();
+    ring.add(new byte[1000]);
+    ring.add(0, new byte[500]);
+    timed.add(new byte[2000]);
+    long element = ObjectSizeEstimator.estimate(new byte[1000]) + 8;
+    long half = ObjectSizeEstimator.estimate(new byte[500]) + 8;
+    long big = ObjectSizeEstimator.estimate(new byte[2000]) + 8;
+    assertEquals(shells + element + half + big, budget.usedBytes());
+    ring.set(1, new byte[500]);
+    ring.remove(0);
+    assertEquals(shells + half + big, budget.usedBytes());
+    events.remove("timed");
+    assertEquals(shells - (ObjectSizeEstimator.ENTRY_OVERHEAD
+        + ObjectSizeEstimator.estimate("timed") + 240) + half, budget.usedBytes());
+    for (int t = 0; t < 50; t++) {
+      List<byte[]> list = events.computeIfAbsent("t" + t, k -> SafeLists.bounded(1000));
+      for (int i = 0; i < 20; i++) {
+        list.add(new byte[1000]);
+      }
+    }
+    assertTrue(budget.usedBytes() <= LIMIT);
+    assertTrue(events.metrics().evictionCount() > 0);
+    long expected = 0;
+    for (Map.Entry<String, List<byte[]>> e : events.entrySet()) {
+      expected += ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(e.getKey())
+          + 240;
+      for (byte[] b : e.getValue()) {
+        expected += ObjectSizeEstimator.estimate(b) + 8;
+      }
+    }
+    assertEquals(expected, budget.usedBytes());
   }
 
   private static String apply(Nest nest, Map<String, Map<String, byte[]>> tenants,

@@ -10,7 +10,9 @@ import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.ObjectSizeEstimator;
 import dev.safecollections.internal.Sweeper;
 import dev.safecollections.internal.budget.Account;
+import dev.safecollections.internal.budget.Attachable;
 import dev.safecollections.internal.budget.BudgetMember;
+import dev.safecollections.internal.budget.Ledger;
 import dev.safecollections.internal.budget.Membership;
 import java.lang.ref.WeakReference;
 import java.util.AbstractList;
@@ -69,7 +71,7 @@ import java.util.concurrent.TimeUnit;
  * @param <E> the element type
  */
 public final class ManagedList<E> extends AbstractList<E>
-    implements BoundedList<E>, RandomAccess, RingBacked, BudgetMember {
+    implements BoundedList<E>, RandomAccess, RingBacked, BudgetMember, Attachable {
   /** What an element costs the list itself besides its own bytes: its reference slot. */
   private static final long REFERENCE_BYTES = 8;
   /** The shortest pause between two sweeps of one list. */
@@ -154,6 +156,27 @@ public final class ManagedList<E> extends AbstractList<E>
     if (account != null) {
       account.settle();
     }
+  }
+
+  /**
+   * Counts this list in an outer map's entry, unless it is a budget member itself: its ring of
+   * elements does the counting, since every insertion and removal goes through it.
+   */
+  @Override
+  public void attachTo(Ledger outer, Object key) {
+    if (account == null) {
+      elements.attachTo(outer, key);
+    }
+  }
+
+  @Override
+  public long detachFrom(Ledger outer, Object key) {
+    return elements.detachFrom(outer, key);
+  }
+
+  @Override
+  public long shellBytes() {
+    return elements.shellBytes();
   }
 
   /** Drops elements from the head until {@code bytes} are freed; on the owning thread. */
