@@ -261,7 +261,7 @@ class NestedBudgetTest {
     assertEquals(shells + half + big, budget.usedBytes());
     events.remove("timed");
     assertEquals(shells - (ObjectSizeEstimator.ENTRY_OVERHEAD
-        + ObjectSizeEstimator.estimate("timed") + 240) + half, budget.usedBytes());
+        + ObjectSizeEstimator.estimate("timed") + 224) + half, budget.usedBytes());
     for (int t = 0; t < 50; t++) {
       List<byte[]> list = events.computeIfAbsent("t" + t, k -> SafeLists.bounded(1000));
       for (int i = 0; i < 20; i++) {
@@ -273,7 +273,7 @@ class NestedBudgetTest {
     long expected = 0;
     for (Map.Entry<String, List<byte[]>> e : events.entrySet()) {
       expected += ObjectSizeEstimator.ENTRY_OVERHEAD + ObjectSizeEstimator.estimate(e.getKey())
-          + 240;
+          + 224;
       for (byte[] b : e.getValue()) {
         expected += ObjectSizeEstimator.estimate(b) + 8;
       }

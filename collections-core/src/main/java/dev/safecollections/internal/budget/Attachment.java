@@ -31,13 +31,22 @@ public final class Attachment implements Ledger {
     outer.settle();
   }
 
-  /** Whether this is the link of the entry {@code key} of the map whose ledger is {@code outer}. */
-  boolean links(Ledger outerLedger, Object outerKey) {
-    return outer == outerLedger && key.equals(outerKey);
+  /** A new, unattached link to the entry {@code key} of the map whose ledger is {@code outer}. */
+  public static Attachment to(Ledger outer, Object key) {
+    return new Attachment(outer, key);
+  }
+
+  /**
+   * Whether {@code l} is the link of the entry {@code key} of the map whose ledger is {@code
+   * outer}.
+   */
+  public static boolean links(Ledger l, Ledger outer, Object key) {
+    return l instanceof Attachment && ((Attachment) l).outer == outer
+        && ((Attachment) l).key.equals(key);
   }
 
   /** Closes the link; returns the bytes it held, which the caller releases from the outer map. */
-  long close() {
+  public long close() {
     long u = charged.getAndSet(Account.CLOSED);
     return (u == Account.CLOSED) ? 0 : u;
   }

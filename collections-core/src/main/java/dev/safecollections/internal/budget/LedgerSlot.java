@@ -26,7 +26,7 @@ public final class LedgerSlot extends AtomicReference<Ledger> {
   /** Unlinks the collection from that entry if linked to it; returns the bytes the link held. */
   public long detach(Ledger outer, Object key) {
     Ledger l = get();
-    if (l instanceof Attachment && ((Attachment) l).links(outer, key) && compareAndSet(l, null)) {
+    if (Attachment.links(l, outer, key) && compareAndSet(l, null)) {
       return ((Attachment) l).close();
     }
     return 0;
