@@ -27,7 +27,8 @@ public final class CollectionMetrics {
   private final long expirationCount;
   private final long collectedCount;
   private final long rejectionCount;
-  private final long compactionCount;
+  private final long shrinkCount;
+  private final long growCount;
   private final long maximumBytes;
   private final long estimatedBytes;
   private final long capacity;
@@ -46,7 +47,8 @@ public final class CollectionMetrics {
     expirationCount = b.expirationCount;
     collectedCount = b.collectedCount;
     rejectionCount = b.rejectionCount;
-    compactionCount = b.compactionCount;
+    shrinkCount = b.shrinkCount;
+    growCount = b.growCount;
     maximumBytes = b.maximumBytes;
     estimatedBytes = b.estimatedBytes;
     capacity = b.capacity;
@@ -124,9 +126,24 @@ public final class CollectionMetrics {
     return rejectionCount;
   }
 
-  /** How many times the backing store was rebuilt smaller after the content shrank. */
-  public long compactionCount() {
-    return compactionCount;
+  /**
+   * How many times the backing store was rebuilt smaller after the content shrank (or moved to
+   * a fresh one, for the lock-free map).
+   */
+  public long shrinkCount() {
+    return shrinkCount;
+  }
+
+  /**
+   * How many times the backing store was enlarged. Exact for the single-threaded maps and sets
+   * and the lists; for the Caffeine-backed maps it counts the doublings that
+   * {@code ConcurrentHashMap}'s sizing rule implies for the peak size since the last rebuild
+   * (Caffeine does not expose its table); for the lock-free map, the larger tables writers
+   * have seen replace the current one (two resizes in quick succession may count as one).
+   * Queues never grow.
+   */
+  public long growCount() {
+    return growCount;
   }
 
   /** The byte bound, when the collection is bounded by bytes. */
@@ -134,15 +151,24 @@ public final class CollectionMetrics {
     return maximumBytes < 0 ? OptionalLong.empty() : OptionalLong.of(maximumBytes);
   }
 
-  /** The weighed bytes of all entries, when the collection is bounded by bytes. */
-  public OptionalLong estimatedBytes() {
-    return estimatedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(estimatedBytes);
+  /**
+   * The estimated bytes the collection holds. For a collection that weighs its entries (one
+   * bounded by {@code maximumBytes} or a member of a {@link MemoryBudget}) these are the
+   * weighed bytes of its entries, as its bound counts them. Otherwise they are the bytes of the
+   * collection's own structure (its arrays and per-entry nodes, from sizes measured with JOL on
+   * a 64-bit JVM with compressed references), without its keys and values, since weighing
+   * those would cost a walk over every entry.
+   */
+  public long estimatedBytes() {
+    return estimatedBytes;
   }
 
   /**
-   * The slots the backing store holds now (an array's length), when the collection knows it: the
-   * single-threaded maps and sets, the lists and the queues (their ring, a power of two that
-   * may exceed the bound) do; the concurrent maps do not.
+   * The slots the backing store holds now (an array's length): for the single-threaded maps and
+   * sets and the lists, their arrays; for the queues their ring (a power of two that may exceed
+   * the bound); for the lock-free map its current table; for the Caffeine-backed maps the table
+   * that {@code ConcurrentHashMap}'s sizing rule gives for the peak since the last rebuild (an
+   * estimate: Caffeine does not expose it). Empty only if the collection cannot tell.
    */
   public OptionalLong capacity() {
     return capacity < 0 ? OptionalLong.empty() : OptionalLong.of(capacity);
@@ -171,7 +197,8 @@ public final class CollectionMetrics {
         && insertionCount == m.insertionCount && replacementCount == m.replacementCount
         && removalCount == m.removalCount && evictionCount == m.evictionCount
         && expirationCount == m.expirationCount && collectedCount == m.collectedCount
-        && rejectionCount == m.rejectionCount && compactionCount == m.compactionCount
+        && rejectionCount == m.rejectionCount && shrinkCount == m.shrinkCount
+        && growCount == m.growCount
         && maximumBytes == m.maximumBytes && estimatedBytes == m.estimatedBytes
         && capacity == m.capacity && Objects.equals(budget, m.budget);
   }
@@ -180,7 +207,7 @@ public final class CollectionMetrics {
   public int hashCode() {
     return Objects.hash(size, bound, peakSize, hitCount, missCount, insertionCount,
         replacementCount, removalCount, evictionCount, expirationCount, collectedCount,
-        rejectionCount, compactionCount, maximumBytes, estimatedBytes, capacity, budget);
+        rejectionCount, shrinkCount, growCount, maximumBytes, estimatedBytes, capacity, budget);
   }
 
   @Override
@@ -197,10 +224,11 @@ public final class CollectionMetrics {
         .append(", expirationCount=").append(expirationCount)
         .append(", collectedCount=").append(collectedCount)
         .append(", rejectionCount=").append(rejectionCount)
-        .append(", compactionCount=").append(compactionCount);
+        .append(", shrinkCount=").append(shrinkCount)
+        .append(", growCount=").append(growCount)
+        .append(", estimatedBytes=").append(estimatedBytes);
     if (maximumBytes >= 0) {
-      s.append(", maximumBytes=").append(maximumBytes)
-          .append(", estimatedBytes=").append(estimatedBytes);
+      s.append(", maximumBytes=").append(maximumBytes);
     }
     if (capacity >= 0) {
       s.append(", capacity=").append(capacity);
@@ -225,9 +253,10 @@ public final class CollectionMetrics {
     private long expirationCount;
     private long collectedCount;
     private long rejectionCount;
-    private long compactionCount;
+    private long shrinkCount;
+    private long growCount;
     private long maximumBytes = -1;
-    private long estimatedBytes = -1;
+    private long estimatedBytes;
     private long capacity = -1;
     private BudgetMetrics budget;
 
@@ -249,7 +278,11 @@ public final class CollectionMetrics {
     public Builder expirationCount(long v) { expirationCount = count(v, "expiration count"); return this; }
     public Builder collectedCount(long v) { collectedCount = count(v, "collected count"); return this; }
     public Builder rejectionCount(long v) { rejectionCount = count(v, "rejection count"); return this; }
-    public Builder compactionCount(long v) { compactionCount = count(v, "compaction count"); return this; }
+    public Builder shrinkCount(long v) { shrinkCount = count(v, "shrink count"); return this; }
+    public Builder growCount(long v) { growCount = count(v, "grow count"); return this; }
+
+    /** The structure's estimated bytes, for a collection that does not weigh its entries. */
+    public Builder estimatedBytes(long v) { estimatedBytes = count(v, "estimated bytes"); return this; }
 
     /** The slots the backing store holds now. */
     public Builder capacity(long v) { capacity = count(v, "capacity"); return this; }

@@ -5,6 +5,7 @@ import static dev.safecollections.internal.Checks.requirePositive;
 import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
+import dev.safecollections.internal.Live;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.ring.RingSpec;
 import dev.safecollections.internal.ring.Rings;
@@ -154,7 +155,7 @@ public final class SafeListBuilder<E> {
   }
 
   /**
-   * Keeps exact counters (insertions, removals by cause, rejections, compactions) for {@link
+   * Keeps exact counters (insertions, removals by cause, rejections, shrinks) for {@link
    * SafeCollection#metrics()}.
    *
    * @throws IllegalStateException if metrics recording was already turned on
@@ -216,12 +217,12 @@ public final class SafeListBuilder<E> {
   public <E1 extends E> BoundedList<E1> build() {
     RingSpec spec = spec(false);
     if (expireAfterWrite == null && maximumBytes == UNSET && !budget.isSet()) {
-      return Rings.list(spec);
+      return Live.track(name, recordMetrics, Rings.list(spec));
     }
-    return Rings.managedList(spec,
+    return Live.track(name, recordMetrics, Rings.managedList(spec,
         (expireAfterWrite == null) ? Long.MAX_VALUE : Checks.saturatedNanos(expireAfterWrite),
         (ticker != null) ? ticker : Ticker.systemTicker(), maximumBytes,
-        budget.membership());
+        budget.membership()));
   }
 
   /**
@@ -230,7 +231,7 @@ public final class SafeListBuilder<E> {
    * @throws IllegalStateException as {@link #build()}, or if a removal listener or expiry was set
    */
   public BoundedLongList buildLongs() {
-    return Rings.longList(spec(true));
+    return Live.track(name, recordMetrics, Rings.longList(spec(true)));
   }
 
   /**
@@ -239,7 +240,7 @@ public final class SafeListBuilder<E> {
    * @throws IllegalStateException as {@link #build()}, or if a removal listener or expiry was set
    */
   public BoundedIntList buildInts() {
-    return Rings.intList(spec(true));
+    return Live.track(name, recordMetrics, Rings.intList(spec(true)));
   }
 
   private RingSpec spec(boolean primitive) {

@@ -5,6 +5,7 @@ import static dev.safecollections.internal.Checks.requirePositive;
 import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
+import dev.safecollections.internal.Live;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MapSpec.ValueStrength;
@@ -297,6 +298,16 @@ public final class SafeMapBuilder<K, V> {
    *     its bytes); minimum shares of the budget's members that would add up to more than 1
    */
   public <K1 extends K, V1 extends V> ConcurrentBoundedMap<K1, V1> build() {
+    return Live.track(name, recordMetrics, buildCaffeine());
+  }
+
+  /** Lists {@code c}, built from these settings, for the metrics registry if they ask for it. */
+  <T extends SafeCollection> T track(T c) {
+    return Live.track(name, recordMetrics, c);
+  }
+
+  /** Builds as {@link #build()} does, without listing the map for the metrics registry. */
+  <K1 extends K, V1 extends V> CaffeineBoundedMap<K1, V1> buildCaffeine() {
     return new CaffeineBoundedMap<>(this.<K1, V1>spec());
   }
 
@@ -320,7 +331,7 @@ public final class SafeMapBuilder<K, V> {
         + "access (" + expireAfterAccess + ")");
     requireState(!weakKeys && valueStrength == null, "a lock-free map holds keys and values "
         + "strongly: drop weakKeys(), weakValues() and softValues()");
-    return new LockFreeLong2ObjectMap<>(spec);
+    return Live.track(name, recordMetrics, new LockFreeLong2ObjectMap<>(spec));
   }
 
   /**

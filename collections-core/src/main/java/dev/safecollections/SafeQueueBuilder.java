@@ -5,6 +5,7 @@ import static dev.safecollections.internal.Checks.requirePositive;
 import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
+import dev.safecollections.internal.Live;
 import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.jctools.JctoolsBoundedQueue;
 import java.util.StringJoiner;
@@ -130,8 +131,8 @@ public final class SafeQueueBuilder<E> {
     requireState(capacity > 0, "no capacity was set: call capacity(int), as in "
         + "SafeQueues.builder().capacity(10_000).build()");
     boolean evict = overflowPolicy == OverflowPolicy.EVICT;
-    return new JctoolsBoundedQueue<>(name, capacity, singleProducer, singleConsumer && !evict,
-        evict, recordMetrics);
+    return Live.track(name, recordMetrics, new JctoolsBoundedQueue<>(name, capacity,
+        singleProducer, singleConsumer && !evict, evict, recordMetrics));
   }
 
   /** The options that were set, as in {@code SafeQueueBuilder{capacity=100, singleConsumer}}. */

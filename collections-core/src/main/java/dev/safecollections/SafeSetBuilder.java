@@ -4,6 +4,7 @@ import static dev.safecollections.internal.Checks.requireNonNull;
 import static dev.safecollections.internal.Checks.requireState;
 import static dev.safecollections.internal.Checks.requireUnset;
 
+import dev.safecollections.internal.Live;
 import dev.safecollections.internal.MapBackedSet;
 import dev.safecollections.internal.table.Tables;
 import java.time.Duration;
@@ -195,9 +196,9 @@ public final class SafeSetBuilder {
     if (!singleThreaded) {
       requireState(evictionOrder == null, "an eviction order (" + evictionOrder
           + ") needs singleThreaded(): concurrent sets evict by W-TinyLFU");
-      return new MapBackedSet<>(maps.<E, Boolean>build());
+      return track(new MapBackedSet<>(maps.<E, Boolean>buildCaffeine()));
     }
-    return Tables.objectSet(maps.singleThreadedSpec(false), order());
+    return track(Tables.objectSet(maps.singleThreadedSpec(false), order()));
   }
 
   /**
@@ -208,7 +209,7 @@ public final class SafeSetBuilder {
    */
   public BoundedLongSet buildLongs() {
     requireSingleThreaded("buildLongs()");
-    return Tables.longSet(maps.singleThreadedSpec(true), order());
+    return track(Tables.longSet(maps.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -219,7 +220,12 @@ public final class SafeSetBuilder {
    */
   public BoundedIntSet buildInts() {
     requireSingleThreaded("buildInts()");
-    return Tables.intSet(maps.singleThreadedSpec(true), order());
+    return track(Tables.intSet(maps.singleThreadedSpec(true), order()));
+  }
+
+  /** Lists {@code c} for the metrics registry if it is named and records metrics. */
+  private <T extends SafeCollection> T track(T c) {
+    return maps.track(c);
   }
 
   private void requireSingleThreaded(String method) {

@@ -3,6 +3,7 @@ package dev.safecollections;
 import static dev.safecollections.internal.Checks.requireNonNull;
 import static dev.safecollections.internal.Checks.requireUnset;
 
+import dev.safecollections.internal.Live;
 import dev.safecollections.internal.table.Tables;
 
 /**
@@ -83,7 +84,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public <K1 extends K, V1 extends V> BoundedMap<K1, V1> build() {
-    return Tables.objectMap(settings.singleThreadedSpec(false), order());
+    return track(Tables.objectMap(settings.singleThreadedSpec(false), order()));
   }
 
   /**
@@ -92,7 +93,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public BoundedLong2LongMap buildLongToLong() {
-    return Tables.longToLong(settings.singleThreadedSpec(true), order());
+    return track(Tables.longToLong(settings.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -101,7 +102,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public <V1 extends V> BoundedLong2ObjectMap<V1> buildLongToObject() {
-    return Tables.longToObject(settings.singleThreadedSpec(true), order());
+    return track(Tables.longToObject(settings.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -110,7 +111,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public BoundedInt2IntMap buildIntToInt() {
-    return Tables.intToInt(settings.singleThreadedSpec(true), order());
+    return track(Tables.intToInt(settings.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -119,7 +120,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public <V1 extends V> BoundedInt2ObjectMap<V1> buildIntToObject() {
-    return Tables.intToObject(settings.singleThreadedSpec(true), order());
+    return track(Tables.intToObject(settings.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -128,7 +129,7 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public <K1 extends K> BoundedObject2LongMap<K1> buildObjectToLong() {
-    return Tables.objectToLong(settings.singleThreadedSpec(true), order());
+    return track(Tables.objectToLong(settings.singleThreadedSpec(true), order()));
   }
 
   /**
@@ -137,7 +138,12 @@ public final class SingleThreadedMapBuilder<K, V> {
    * @throws IllegalStateException if the settings do not suit a single-threaded map
    */
   public <K1 extends K> BoundedObject2IntMap<K1> buildObjectToInt() {
-    return Tables.objectToInt(settings.singleThreadedSpec(true), order());
+    return track(Tables.objectToInt(settings.singleThreadedSpec(true), order()));
+  }
+
+  /** Lists {@code c} for the metrics registry if it is named and records metrics. */
+  private <T extends SafeCollection> T track(T c) {
+    return settings.track(c);
   }
 
   /** The settings, as in {@code SafeMapBuilder{maximumSize=100}.singleThreaded(FIFO)}. */

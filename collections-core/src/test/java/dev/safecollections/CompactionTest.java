@@ -35,7 +35,7 @@ class CompactionTest {
     System.out.printf("retained after removing %,d entries: ours %,d B, Caffeine %,d B, "
         + "HashMap %,d B%n", ENTRIES, oursRetained, caffeineRetained, hashMapRetained);
     assertTrue(oursRetained <= ONE_MEGABYTE, "retained " + oursRetained);
-    assertTrue(ours.metrics().compactionCount() > 0);
+    assertTrue(ours.metrics().shrinkCount() > 0);
   }
 
   @Test
@@ -79,7 +79,7 @@ class CompactionTest {
         model.remove(i);
       }
     }
-    assertTrue(map.metrics().compactionCount() >= 1, map.metrics().toString());
+    assertTrue(map.metrics().shrinkCount() >= 1, map.metrics().toString());
     assertEquals(model, map);
     ValidateMapsAfterEach.validate(map);
   }
@@ -94,7 +94,7 @@ class CompactionTest {
     for (int i = 5_000; i < 40_000; i++) {
       map.remove(i);
     }
-    assertEquals(1, map.metrics().compactionCount());
+    assertEquals(1, map.metrics().shrinkCount());
     // Swinging between 5,000 and 15,000 entries never falls to a quarter of the high water.
     for (int cycle = 0; cycle < 50; cycle++) {
       for (int i = 5_000; i < 15_000; i++) {
@@ -104,7 +104,7 @@ class CompactionTest {
         map.remove(i);
       }
     }
-    assertEquals(1, map.metrics().compactionCount(), "compactions under oscillation");
+    assertEquals(1, map.metrics().shrinkCount(), "shrinks under oscillation");
   }
 
   @Test

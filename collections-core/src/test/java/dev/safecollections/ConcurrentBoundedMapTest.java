@@ -48,8 +48,9 @@ class ConcurrentBoundedMapTest {
         assertTrue(config.rejects(), "only REJECT maps throw");
       }
       assertTrue(map.size() <= BOUND, "size " + map.size() + " after put " + i);
-      map.metrics().estimatedBytes().ifPresent(bytes ->
-          assertTrue(bytes <= BOUND * MapConfig.ENTRY_BYTES, "bytes " + bytes));
+      CollectionMetrics m = map.metrics();
+      m.maximumBytes().ifPresent(max -> assertTrue(
+          m.estimatedBytes() <= BOUND * MapConfig.ENTRY_BYTES, "bytes " + m.estimatedBytes()));
     }
     assertEquals(BOUND, map.size(), "a full map stays full");
     assertEquals(BOUND, map.metrics().peakSize());
@@ -265,10 +266,10 @@ class ConcurrentBoundedMapTest {
     assertEquals("weight must not be negative: -1",
         assertThrows(IllegalArgumentException.class, () -> map.put("d", "negative")).getMessage());
     assertEquals(Map.of("a", "1"), map);
-    assertEquals(10, map.metrics().estimatedBytes().getAsLong());
+    assertEquals(10, map.metrics().estimatedBytes());
     map.put("b", "2");
     assertEquals(Map.of("a", "1", "b", "2"), map);
-    assertEquals(20, map.metrics().estimatedBytes().getAsLong());
+    assertEquals(20, map.metrics().estimatedBytes());
   }
 
   /**

@@ -108,7 +108,7 @@ class ExpiryTest {
     for (int i = 1_000; i < 20_000; i++) {
       map.remove(i);
     }
-    assertTrue(map.metrics().compactionCount() >= 1, map.metrics().toString());
+    assertTrue(map.metrics().shrinkCount() >= 1, map.metrics().toString());
     assertEquals(1_000, map.size());
     ticker.advance(TTL.dividedBy(2));
     assertEquals(0, map.size(), "copied entries must keep their original deadline");
@@ -142,7 +142,7 @@ class ExpiryTest {
     ticker.advanceOnEveryRead(Duration.ofNanos(10_000));
     map.remove(5_000);  // falls to a quarter of the high water: rebuilds while time runs out
     CollectionMetrics m = map.metrics();
-    assertEquals(1, m.compactionCount(), m.toString());
+    assertEquals(1, m.shrinkCount(), m.toString());
     assertTrue(m.expirationCount() > 0 && m.size() > 0,
         "some entries should expire during the copy and some survive it: " + m);
     // Past the timer wheel's 1.07 s bucket, maintenance reclaims the survivors too, and every

@@ -199,7 +199,7 @@ class MemoryBudgetTest {
     for (Map<Long, byte[]> m : members) {
       CollectionMetrics metrics = ((SafeCollection) m).metrics();
       long weighed = weighed(m);
-      assertEquals(weighed, metrics.estimatedBytes().orElseThrow(),
+      assertEquals(weighed, metrics.estimatedBytes(),
           ((SafeCollection) m).name() + "'s estimated bytes " + when);
       assertTrue(weighed <= metrics.maximumBytes().orElseThrow(),
           ((SafeCollection) m).name() + " holds " + weighed + " bytes, above its maximum share "
@@ -264,7 +264,7 @@ class MemoryBudgetTest {
           for (byte[] e : list) {
             weighed += ObjectSizeEstimator.estimate(e) + 8;
           }
-          assertEquals(weighed, list.metrics().estimatedBytes().orElseThrow(),
+          assertEquals(weighed, list.metrics().estimatedBytes(),
               list.name() + "'s bytes after " + op + " at step " + step);
           assertTrue(weighed <= list.metrics().maximumBytes().orElseThrow());
           listBytes += weighed;
@@ -287,7 +287,7 @@ class MemoryBudgetTest {
       counts.put(k, k);
     }
     long slot = 8 + 8 + 4 + 4 + 8 + 4; // key, value, chain, bucket, order links, weight
-    assertEquals(500 * slot, counts.metrics().estimatedBytes().orElseThrow());
+    assertEquals(500 * slot, counts.metrics().estimatedBytes());
     int i = 0;
     CapacityExceededException full = null;
     while (full == null) {
@@ -303,8 +303,8 @@ class MemoryBudgetTest {
     for (String key : ids.keySet()) {
       idBytes += 8 + 4 + 4 + 4 + 8 + 4 + ObjectSizeEstimator.estimate(key);
     }
-    assertEquals(idBytes, ids.metrics().estimatedBytes().orElseThrow());
-    assertEquals(counts.metrics().estimatedBytes().orElseThrow() + idBytes, budget.usedBytes());
+    assertEquals(idBytes, ids.metrics().estimatedBytes());
+    assertEquals(counts.metrics().estimatedBytes() + idBytes, budget.usedBytes());
     assertTrue(budget.usedBytes() <= LIMIT);
     counts.clear();
     assertEquals(idBytes, budget.usedBytes());
@@ -367,7 +367,7 @@ class MemoryBudgetTest {
     }
     long fair = budget.limit() / 4;
     for (Map<Long, byte[]> m : maps) {
-      long bytes = ((SafeCollection) m).metrics().estimatedBytes().orElseThrow();
+      long bytes = ((SafeCollection) m).metrics().estimatedBytes();
       assertTrue(bytes >= fair * 3 / 4 && bytes <= fair * 5 / 4,
           "a map fed in turn holds " + bytes + " bytes, fair share " + fair);
     }
@@ -536,7 +536,7 @@ class MemoryBudgetTest {
     assertEquals(firstEvictions + b.members().get(1).evictionCount(), b.evictionCount());
     CollectionMetrics m = first.metrics();
     assertEquals(b, m.budget().orElseThrow());
-    assertEquals(weighed(first), m.estimatedBytes().orElseThrow());
+    assertEquals(weighed(first), m.estimatedBytes());
     assertEquals(LIMIT, m.maximumBytes().orElseThrow());
   }
 
@@ -585,7 +585,7 @@ class MemoryBudgetTest {
     for (int i = 0; i < 1000; i++) {
       m.put("k" + i, "v" + i);
     }
-    assertTrue(m.metrics().estimatedBytes().orElseThrow() <= 4096);
+    assertTrue(m.metrics().estimatedBytes() <= 4096);
     assertTrue(m.size() > 0 && m.size() < 1000, "size " + m.size());
   }
 }

@@ -56,7 +56,7 @@ class ReferenceStrengthTest {
     // the shrinkage must still rebuild the backing store.
     assertTrue(Gc.eventually(() -> {
       map.put(-1, kept);
-      return map.metrics().compactionCount() >= 1;
+      return map.metrics().shrinkCount() >= 1;
     }), map.metrics().toString());
     assertEquals(kept, map.get(-1));
   }

@@ -101,7 +101,7 @@ class SingleThreadedBuilderTest {
     assertEquals(java.util.Set.of("d", "a"), map.keySet());
     assertEquals(List.of("b:SIZE", "a:REPLACED", "c:SIZE", "huge:SIZE"), told);
     CollectionMetrics m = map.metrics();
-    assertEquals(1_000, m.estimatedBytes().getAsLong());
+    assertEquals(1_000, m.estimatedBytes());
     assertEquals(m.size(), m.insertionCount() - m.removalCount() - m.evictionCount(), "I5");
     ((TableBacked) map).table().validate();
 
@@ -137,7 +137,7 @@ class SingleThreadedBuilderTest {
         }
         ((TableBacked) map).table().validate();
         CollectionMetrics m = map.metrics();
-        assertTrue(m.estimatedBytes().getAsLong() <= 5_000, m.toString());
+        assertTrue(m.estimatedBytes() <= 5_000, m.toString());
         assertEquals(m.size(), m.insertionCount() - m.removalCount() - m.evictionCount(), "I5");
       }
     });

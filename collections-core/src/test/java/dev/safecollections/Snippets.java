@@ -51,7 +51,7 @@ class Snippets {
     assertEquals(0, m.size(), "a snapshot does not change");
     assertEquals(1, blobs.metrics().size());
     assertEquals(1, blobs.metrics().rejectionCount());
-    assertTrue(blobs.metrics().estimatedBytes().getAsLong() > 1024);
+    assertTrue(blobs.metrics().estimatedBytes() > 1024);
   }
 
   @Test
@@ -131,7 +131,7 @@ class Snippets {
     assertEquals(List.of(new Session("s2")), lastMinute);
     assertEquals(42L, latencies.getLong(0));
     assertEquals(1, frames.metrics().size());
-    assertTrue(frames.metrics().estimatedBytes().getAsLong() > 1024, "weighed by the estimator");
+    assertTrue(frames.metrics().estimatedBytes() > 1024, "weighed by the estimator");
   }
 
   @Test

@@ -21,7 +21,10 @@ public interface MetricsRecorder {
 
   void recordRejection();
 
-  void recordCompaction();
+  void recordShrink();
+
+  /** The backing store was enlarged. */
+  void recordGrow();
 
   /** Copies the counters into the snapshot builder. */
   void snapshot(CollectionMetrics.Builder into);
@@ -41,7 +44,7 @@ public interface MetricsRecorder {
 
   /** Copies counters into a snapshot; {@code removed} is indexed by cause ordinal. */
   private static void fill(CollectionMetrics.Builder into, long hits, long misses,
-      long insertions, long[] removed, long rejections, long compactions) {
+      long insertions, long[] removed, long rejections, long shrinks, long grows) {
     into.hitCount(hits)
         .missCount(misses)
         .insertionCount(insertions)
@@ -51,7 +54,8 @@ public interface MetricsRecorder {
         .expirationCount(removed[RemovalCause.EXPIRED.ordinal()])
         .collectedCount(removed[RemovalCause.COLLECTED.ordinal()])
         .rejectionCount(rejections)
-        .compactionCount(compactions);
+        .shrinkCount(shrinks)
+        .growCount(grows);
   }
 
   /** Records nothing; every count reads as zero. */
@@ -63,7 +67,8 @@ public interface MetricsRecorder {
     @Override public void recordInsertion() {}
     @Override public void recordRemoval(RemovalCause cause) {}
     @Override public void recordRejection() {}
-    @Override public void recordCompaction() {}
+    @Override public void recordShrink() {}
+    @Override public void recordGrow() {}
     @Override public void snapshot(CollectionMetrics.Builder into) {}
   }
 
@@ -73,7 +78,8 @@ public interface MetricsRecorder {
     private final LongAdder misses = new LongAdder();
     private final LongAdder insertions = new LongAdder();
     private final LongAdder rejections = new LongAdder();
-    private final LongAdder compactions = new LongAdder();
+    private final LongAdder shrinks = new LongAdder();
+    private final LongAdder grows = new LongAdder();
     private final LongAdder[] removals = new LongAdder[RemovalCause.values().length];
 
     Concurrent() {
@@ -87,7 +93,8 @@ public interface MetricsRecorder {
     @Override public void recordInsertion() { insertions.increment(); }
     @Override public void recordRemoval(RemovalCause cause) { removals[cause.ordinal()].increment(); }
     @Override public void recordRejection() { rejections.increment(); }
-    @Override public void recordCompaction() { compactions.increment(); }
+    @Override public void recordShrink() { shrinks.increment(); }
+    @Override public void recordGrow() { grows.increment(); }
 
     @Override
     public void snapshot(CollectionMetrics.Builder into) {
@@ -96,7 +103,7 @@ public interface MetricsRecorder {
         removed[i] = removals[i].sum();
       }
       fill(into, hits.sum(), misses.sum(), insertions.sum(), removed, rejections.sum(),
-          compactions.sum());
+          shrinks.sum(), grows.sum());
     }
   }
 
@@ -109,7 +116,8 @@ public interface MetricsRecorder {
     private long misses;
     private long insertions;
     private long rejections;
-    private long compactions;
+    private long shrinks;
+    private long grows;
     private final long[] removals = new long[RemovalCause.values().length];
 
     Plain() {}
@@ -119,11 +127,12 @@ public interface MetricsRecorder {
     @Override public void recordInsertion() { insertions++; }
     @Override public void recordRemoval(RemovalCause cause) { removals[cause.ordinal()]++; }
     @Override public void recordRejection() { rejections++; }
-    @Override public void recordCompaction() { compactions++; }
+    @Override public void recordShrink() { shrinks++; }
+    @Override public void recordGrow() { grows++; }
 
     @Override
     public void snapshot(CollectionMetrics.Builder into) {
-      fill(into, hits, misses, insertions, removals.clone(), rejections, compactions);
+      fill(into, hits, misses, insertions, removals.clone(), rejections, shrinks, grows);
     }
   }
 }

@@ -67,7 +67,7 @@ public final class ValidateMapsAfterEach implements BeforeEachCallback, AfterEac
     assertEquals(m.size(), counted, "entries counted by iteration vs size: " + where);
     assertTrue(m.size() <= m.bound(), "size over bound: " + where);
     assertTrue(m.peakSize() >= m.size(), "peak below size: " + where);
-    m.maximumBytes().ifPresent(max -> assertTrue(m.estimatedBytes().getAsLong() <= max,
+    m.maximumBytes().ifPresent(max -> assertTrue(m.estimatedBytes() <= max,
         "bytes over bound: " + where));
     long out = m.removalCount() + m.evictionCount() + m.expirationCount() + m.collectedCount();
     assertEquals(m.size(), m.insertionCount() - out, "accounting (I5): " + where);

@@ -8,8 +8,10 @@ import dev.safecollections.CollectionMetrics;
 import dev.safecollections.ConcurrentBoundedMap;
 import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
+import dev.safecollections.internal.Footprint;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.Resizes;
 import dev.safecollections.Weigher;
 import dev.safecollections.internal.budget.Account;
 import dev.safecollections.internal.budget.Attachable;
@@ -117,6 +119,16 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   /** An empty map's retained bytes (JOL, 64-bit JVM, compressed references): its shell. */
   static final long SHELL_BYTES = 2400;
 
+  /**
+   * An entry's structure (JOL): Caffeine's node for a size-bounded cache with strong references,
+   * and the {@code ConcurrentHashMap} node that holds it.
+   */
+  static final long NODE_BYTES = 64;
+  /** What expiry adds to a node: its deadline and its links in the timer wheel. */
+  static final long EXPIRY_NODE_BYTES = 16;
+  /** What a weak or soft reference adds to a node, for keys or values: the reference object. */
+  static final long REFERENCE_NODE_BYTES = 32;
+
   /** The budget eviction running on this thread, so its removals are reported as SIZE. */
   private static final ThreadLocal<BudgetEviction> EVICTING = new ThreadLocal<>();
 
@@ -131,6 +143,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   private final Account account;
   /** Where stores are charged: the account, a link to an outer map's entry, or nothing. */
   private final LedgerSlot ledger;
+  /** The structure bytes per entry, for {@link #metrics()}. */
+  private final long nodeBytes;
   /** Whether the size counts entries that only maintenance removes: expired or collected. */
   private final boolean sizeNeedsCleanUp;
   private final StampedLock lock = new StampedLock();
@@ -151,6 +165,9 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     this.admission = spec.rejects() ? new Admission(spec) : null;
     this.sizeNeedsCleanUp = spec.expires() || spec.weakKeys()
         || spec.valueStrength() != MapSpec.ValueStrength.STRONG;
+    this.nodeBytes = NODE_BYTES + (spec.expires() ? EXPIRY_NODE_BYTES : 0)
+        + (spec.weakKeys() ? REFERENCE_NODE_BYTES : 0)
+        + (spec.valueStrength() != MapSpec.ValueStrength.STRONG ? REFERENCE_NODE_BYTES : 0);
     // joins before its cache exists: the budget never picks a member that holds nothing
     this.account = spec.budgeted()
         ? spec.membership().join(this, name, true, spec.rejects()) : null;
@@ -661,12 +678,30 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   private void notePeak(long size) {
     if (size > highWater) {
       highWater = size;
+      Generation<K, V> g = current;
+      if (size >= g.growsAt) {
+        modelGrowth(g, size);
+      }
     }
     // A concurrent writer may see an entry that another writer's cleanUp is about to evict:
     // that is pending work, not retained state, so the peak never reports more than the bound.
     long observed = Math.min(size, spec.bound());
     if (observed > peakSize.get()) {
       peakSize.accumulateAndGet(observed, Math::max);
+    }
+  }
+
+  /** Doubles the modeled table of {@code g} as {@code ConcurrentHashMap} did to hold {@code size}. */
+  private void modelGrowth(Generation<K, V> g, long size) {
+    synchronized (g) {
+      long from = g.table;
+      long to = ConcurrentTable.after(from, size);
+      if (to > from) {
+        g.modelTable(to);
+        for (long n = from; n < to; n <<= 1) {
+          Resizes.resized(metrics, name, n, n << 1);
+        }
+      }
     }
   }
 
@@ -689,7 +724,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     try {
       Generation<K, V> old = current;
       if (highWater >= minimumPeak && old.cache.estimatedSize() * SHRINK_FACTOR <= highWater) {
-        rebuild(old, true);
+        rebuild(old);
       }
     } finally {
       lock.unlockWrite(stamp);
@@ -697,7 +732,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
   }
 
   /** Copies the live entries into a cache sized for them. Holds the write lock. */
-  private void rebuild(Generation<K, V> old, boolean compaction) {
+  private void rebuild(Generation<K, V> old) {
     long frozenAt = old.freezeTime();
     old.cache.cleanUp();
     long size = old.cache.estimatedSize();
@@ -718,11 +753,11 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
       LOGGER.log(System.Logger.Level.WARNING, "compaction of " + name + " failed; kept as is", e);
       return;
     }
+    long freshSize = fresh.cache.estimatedSize();
+    fresh.modelTable(ConcurrentTable.after(fresh.table, freshSize));
     current = fresh;
-    highWater = fresh.cache.estimatedSize();
-    if (compaction) {
-      metrics.recordCompaction();
-    }
+    highWater = freshSize;
+    Resizes.resized(metrics, name, old.table, fresh.table);
     for (Entry<K, V> e : expiredDuringCopy) {
       onRemoval(e.getKey(), e.getValue(), RemovalCause.EXPIRED);
     }
@@ -862,7 +897,7 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
       long stamp = lock.writeLock();
       try {
         if (!current.observesRemovals) {
-          rebuild(current, false);
+          rebuild(current);
         }
       } finally {
         lock.unlockWrite(stamp);
@@ -956,16 +991,35 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     CollectionMetrics.Builder b = CollectionMetrics.builder()
         .size(longSize())
         .bound(spec.bound())
-        .peakSize(peakSize.get());
+        .peakSize(peakSize.get())
+        .capacity(current.table);
     if (spec.boundedByBytes()) {
       long bytes = (admission != null) ? admission.bytes() : current.weightedSize();
       b.bytes(spec.maximumBytes(), Math.max(0, bytes));
     } else if (account != null) {
       b.bytes(account.maximumBytes(), Math.max(0, account.usedBytes()));
       b.budget((BudgetMetrics) account.budget().publicMetrics());
+    } else {
+      b.estimatedBytes(structureBytes());
     }
     metrics.snapshot(b);
     return b.build();
+  }
+
+  /**
+   * Caffeine's fixed parts, the modeled table, a node per entry in Caffeine and in its map
+   * (sizes by JOL for each kind of node), and the frequency sketch of a size-bounded cache, which
+   * Caffeine allocates at its full size when the cache first fills halfway.
+   */
+  private long structureBytes() {
+    Generation<K, V> g = current;
+    long size = Math.max(0, g.cache.estimatedSize());
+    long bytes = SHELL_BYTES + Footprint.array(g.table, Footprint.REFERENCE) + size * nodeBytes;
+    if (spec.boundedBySize() && highWater >= spec.maximumSize() / 2) {
+      long slots = Long.highestOneBit(Math.max(1, Math.min(spec.maximumSize(), 1 << 30)) * 2 - 1);
+      bytes += Footprint.array(slots, Long.BYTES);
+    }
+    return bytes;
   }
 
   // ---------------------------------------------------------------- views

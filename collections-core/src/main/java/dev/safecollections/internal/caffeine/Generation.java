@@ -31,10 +31,20 @@ final class Generation<K, V>
   volatile boolean retired;
   /** Whether the cache reports removals to the owner: built with a removal listener. */
   boolean observesRemovals;
+  /** The slots of the cache's {@code ConcurrentHashMap} by {@link ConcurrentTable}'s model. */
+  volatile long table;
+  /** The size at which that table doubles next. */
+  volatile long growsAt;
 
   private Generation(CaffeineBoundedMap<K, V> owner, GenerationTicker ticker) {
     this.owner = owner;
     this.ticker = ticker;
+  }
+
+  /** Sets the modeled table. */
+  void modelTable(long slots) {
+    table = slots;
+    growsAt = slots - (slots >>> 2);
   }
 
   /**
@@ -46,6 +56,7 @@ final class Generation<K, V>
     MapSpec<K, V> spec = owner.spec;
     GenerationTicker ticker = spec.expires() ? new GenerationTicker(spec) : null;
     Generation<K, V> g = new Generation<>(owner, ticker);
+    g.modelTable(ConcurrentTable.initial((initialCapacity > 0) ? initialCapacity : 16));
     Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
     if (initialCapacity > 0) {
       builder.initialCapacity(initialCapacity);

@@ -7,6 +7,7 @@ import dev.safecollections.CapacityExceededException;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.RemovalCause;
 import dev.safecollections.internal.Checks;
+import dev.safecollections.internal.Footprint;
 import dev.safecollections.internal.MetricsRecorder;
 import java.util.AbstractQueue;
 import java.util.Collection;
@@ -36,6 +37,8 @@ import org.jctools.queues.SpscArrayQueue;
  * <p>Not part of the public API.
  */
 public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements BoundedQueue<E> {
+  /** An empty ring's fixed bytes: this wrapper and JCTools' padded indices (JOL, calibrated). */
+  private static final long QUEUE_FIXED_BYTES = 400;
   private final String name;
   private final int bound;
   private final boolean exact;
@@ -189,6 +192,16 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
     return name;
   }
 
+  /**
+   * The ring's arrays and its padded fields: JCTools pads its indices against false sharing,
+   * and an MPMC ring keeps a sequence number per slot.
+   */
+  private long structureBytes() {
+    long slots = ring.capacity();
+    long bytes = QUEUE_FIXED_BYTES + Footprint.array(slots, Footprint.REFERENCE);
+    return (ring instanceof MpmcArrayQueue) ? bytes + Footprint.array(slots, Long.BYTES) : bytes;
+  }
+
   @Override
   public CollectionMetrics metrics() {
     long size = ring.size();
@@ -196,7 +209,8 @@ public final class JctoolsBoundedQueue<E> extends AbstractQueue<E> implements Bo
         .size(size)
         .bound(bound)
         .peakSize((peak != null) ? Math.max(peak.get(), size) : size)
-        .capacity(ring.capacity());
+        .capacity(ring.capacity())
+        .estimatedBytes(structureBytes());
     recorder.snapshot(b);
     return b.build();
   }

@@ -9,8 +9,10 @@ import dev.safecollections.RemovalCause;
 import dev.safecollections.RemovalListener;
 import dev.safecollections.Ticker;
 import dev.safecollections.internal.Checks;
+import dev.safecollections.internal.Footprint;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
+import dev.safecollections.internal.Resizes;
 import dev.safecollections.internal.budget.Account;
 import dev.safecollections.internal.budget.Attachable;
 import dev.safecollections.internal.budget.Attachment;
@@ -112,6 +114,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   static final int SAMPLES = 5;
   /** An empty map's retained bytes (JOL, 64-bit JVM, compressed references). */
   static final long SHELL_BYTES = 1300;
+  /** A {@link Node}'s bytes (JOL), and a {@link TimedNode}'s. */
+  static final long NODE_BYTES = 24;
+  static final long TIMED_NODE_BYTES = 32;
   /** The least time between two sweeps of an idle expiring map. */
   static final long MIN_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -170,10 +175,30 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     volatile long highWater;
     /** Insertions into this table. */
     final AtomicLong insertions = new AtomicLong();
+    /**
+     * The slots of the NBHML table last seen by an insertion that counts resizes. Only the
+     * count: the table object links to its successors and would keep them all.
+     */
+    volatile long seenSlots;
 
     Table(int expected) {
       map = new NonBlockingHashMapLong<>(Math.max(16, expected * 2));
       highWater = expected;
+      seenSlots = NbhmlTables.slots(NbhmlTables.table(map));
+    }
+
+    /** Counts a resize of this table that happened since the last look, if one did. */
+    void noteResize(MetricsRecorder recorder, String name) {
+      long now = NbhmlTables.slots(NbhmlTables.table(map));
+      if (now != seenSlots) {
+        synchronized (this) {
+          long seen = seenSlots;
+          if (now != seen) {
+            seenSlots = now;
+            Resizes.resized(recorder, name, seen, now);
+          }
+        }
+      }
     }
   }
 
@@ -195,6 +220,8 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
   private final Ticker ticker;
   private final RemovalListener<? super Long, ? super V> listener;
   private final MetricsRecorder recorder;
+  /** Whether insertions look for resizes of the NBHML table, to count them. */
+  private final boolean countsResizes;
   private final int shrinkFloor;
   private final transient Account account;
   private final transient LedgerSlot ledger;
@@ -221,6 +248,7 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
     this.ticker = (spec.ticker() != null) ? spec.ticker() : Ticker.systemTicker();
     this.listener = spec.removalListener();
     this.recorder = MetricsRecorder.create(spec.recordMetrics());
+    this.countsResizes = spec.recordMetrics() && NbhmlTables.readable();
     this.shrinkFloor = shrinkFloor;
     @SuppressWarnings("unchecked")
     Weigher<Object, Object> w = (Weigher<Object, Object>) ((spec.weigher() != null)
@@ -458,6 +486,9 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
 
   private void afterInsert(Table t) {
     recorder.recordInsertion();
+    if (countsResizes) {
+      t.noteResize(recorder, name);
+    }
     long c = reject ? count.get() : count.incrementAndGet();
     if (c > maximumSize) {
       evict();
@@ -703,12 +734,14 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
       moveKey(t, keys.nextLong());
     }
     HEAD.compareAndSet(this, t, next);
+    Resizes.notify(name, NbhmlTables.slots(NbhmlTables.table(t.map)),
+        NbhmlTables.slots(NbhmlTables.table(next.map)));
     // The eviction hand iterates the old table and would keep it reachable.
     Hand h = hand.get();
     if (h != null && h.table == t) {
       hand.compareAndSet(h, null);
     }
-    recorder.recordCompaction();
+    recorder.recordShrink();
   }
 
   /** Seals the key in the moving table {@code t}, copying its live node to {@code t.next}. */
@@ -1206,9 +1239,18 @@ public final class LockFreeLong2ObjectMap<V> extends AbstractLong2ObjectMap<V>
         .size(size)
         .bound(maximumSize)
         .peakSize(Math.max(peak.get(), size));
+    long slots = NbhmlTables.slots(NbhmlTables.table(head.map));
+    if (slots >= 0) {
+      b.capacity(slots);
+    }
     if (account != null) {
       b.bytes(account.maximumBytes(), Math.max(0, account.usedBytes()));
       b.budget((BudgetMetrics) account.budget().publicMetrics());
+    } else {
+      // NBHML's key and value arrays (two extra value slots), and a node per entry
+      b.estimatedBytes(SHELL_BYTES + Footprint.array(Math.max(slots, 0), Long.BYTES)
+          + Footprint.array(Math.max(slots, 0) + 2, Footprint.REFERENCE)
+          + size * ((ttl < 0) ? NODE_BYTES : TIMED_NODE_BYTES));
     }
     recorder.snapshot(b);
     return b.build();

@@ -8,9 +8,11 @@ import dev.safecollections.RemovalListener;
 import dev.safecollections.Ticker;
 import dev.safecollections.Weigher;
 import dev.safecollections.internal.Checks;
+import dev.safecollections.internal.Footprint;
 import dev.safecollections.internal.MapSpec;
 import dev.safecollections.internal.MetricsRecorder;
 import dev.safecollections.internal.ObjectSizeEstimator;
+import dev.safecollections.internal.Resizes;
 import dev.safecollections.internal.budget.Account;
 import dev.safecollections.internal.budget.Attachment;
 import dev.safecollections.internal.budget.BudgetMember;
@@ -778,7 +780,7 @@ public final class SlotTable implements BudgetMember {
     modCount++;
     metrics.recordRemoval(cause);
     if (size == 0) {
-      allocate(freshCapacity);
+      reallocate(freshCapacity);
     }
     if (listener != null) {
       notifyListener(key, value, cause);
@@ -823,7 +825,7 @@ public final class SlotTable implements BudgetMember {
     if (l != null) {
       l.charge(-totalBytes);
     }
-    allocate(freshCapacity);
+    reallocate(freshCapacity);
     size = 0;
     modCount++;
   }
@@ -837,6 +839,13 @@ public final class SlotTable implements BudgetMember {
   }
 
   // ---------------------------------------------------------------- storage
+
+  /** Replaces all storage with empty arrays of this capacity, counting it as a resize. */
+  private void reallocate(int newCapacity) {
+    int old = capacity;
+    allocate(newCapacity);
+    Resizes.resized(metrics, name, old, newCapacity);
+  }
 
   /** Replaces all storage with empty arrays of this capacity. */
   private void allocate(int newCapacity) {
@@ -865,6 +874,7 @@ public final class SlotTable implements BudgetMember {
   /** Doubles the capacity (up to the bound) when every slot is live; slots keep their numbers. */
   private void grow() {
     int newCapacity = (int) Math.min(maximumSize, Math.max(MIN_CAPACITY, 2L * capacity));
+    Resizes.resized(metrics, name, capacity, newCapacity);
     capacity = newCapacity;
     chain = Arrays.copyOf(chain, newCapacity);
     order.resize(newCapacity);
@@ -936,6 +946,7 @@ public final class SlotTable implements BudgetMember {
     int[] oldExpiryNext = separateExpiry ? expiry.next : null;
     int oldExpiryHead = separateExpiry ? expiry.head : NONE;
     int n = size;
+    int oldCapacity = capacity;
     allocate(newCapacity);
     int i = 0;
     for (int s = oldHead; s != NONE; s = oldNext[s], i++) {
@@ -972,7 +983,7 @@ public final class SlotTable implements BudgetMember {
     totalBytes = bytes;
     rehash();
     modCount++;
-    metrics.recordCompaction();
+    Resizes.resized(metrics, name, oldCapacity, newCapacity);
   }
 
   // ---------------------------------------------------------------- state
@@ -1017,12 +1028,29 @@ public final class SlotTable implements BudgetMember {
         .capacity(capacity);
     if (reportsBytes) {
       b.bytes(maximumBytes, totalBytes);
+    } else {
+      b.estimatedBytes(structureBytes());
     }
     if (account != null) {
       b.budget((BudgetMetrics) account.budget().publicMetrics());
     }
     metrics.snapshot(b);
     return b.build();
+  }
+
+  /**
+   * The arrays' bytes plus the fixed parts, keys and values excluded; a snapshot from another
+   * thread may mix arrays of two capacities but never fails.
+   */
+  private long structureBytes() {
+    Links o = order;
+    long bytes = SHELL_BYTES + Footprint.of(buckets) + Footprint.of(chain)
+        + Footprint.of(o.prev) + Footprint.of(o.next)
+        + Footprint.of(deadlines) + Footprint.of(weights) + Footprint.of(longKeys)
+        + Footprint.of(intKeys) + Footprint.of(objectKeys) + Footprint.of(hashes)
+        + Footprint.of(longValues) + Footprint.of(intValues) + Footprint.of(objectValues);
+    Links e = expiry;
+    return (e != null && e != o) ? bytes + Footprint.of(e.prev) + Footprint.of(e.next) : bytes;
   }
 
   // ---------------------------------------------------------------- budgets
