@@ -111,6 +111,26 @@ public final class CollectionMetrics {
     return evictionCount;
   }
 
+  /**
+   * Entries the collection dropped by itself, for every cause that {@link
+   * RemovalCause#wasEvicted()}: {@link #evictionCount()} + {@link #expirationCount()} + {@link
+   * #collectedCount()}, as Caffeine's {@code evictionCount} counts them.
+   */
+  public long totalEvictionCount() {
+    return evictionCount + expirationCount + collectedCount;
+  }
+
+  /** The entries that left for {@code cause}: the count of that cause's accessor. */
+  public long removalCount(RemovalCause cause) {
+    switch (Checks.requireNonNull(cause, "cause")) {
+      case EXPLICIT: return removalCount;
+      case REPLACED: return replacementCount;
+      case SIZE: return evictionCount;
+      case EXPIRED: return expirationCount;
+      default: return collectedCount;
+    }
+  }
+
   /** Entries dropped because they expired ({@link RemovalCause#EXPIRED}). */
   public long expirationCount() {
     return expirationCount;

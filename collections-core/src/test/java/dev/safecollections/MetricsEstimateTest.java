@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecollections.internal.Resizes;
+import dev.safecollections.testing.FakeTicker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +59,9 @@ class MetricsEstimateTest {
       Long value = 2_000_000L + i;
       if (c instanceof BoundedLong2LongMap) {
         ((BoundedLong2LongMap) c).put(key.longValue(), value.longValue());
+      } else if (c instanceof ConcurrentBoundedLong2ObjectMap) {    // the key is a long
+        ((ConcurrentBoundedLong2ObjectMap<Object>) c).put(key.longValue(), value);
+        content.add(value);
       } else if (c instanceof Map) {
         ((Map<Object, Object>) c).put(key, value);
         content.add(key);
@@ -79,8 +84,12 @@ class MetricsEstimateTest {
       List<Object> content = fill(c, n);
       ((SafeCollection) c).cleanUp();
       CollectionMetrics m = ((SafeCollection) c).metrics();
-      long jol = GraphLayout.parseInstance(c)
-          .subtract(GraphLayout.parseInstance(content.toArray())).totalSize();
+      // totals, not JOL's subtract, which matches objects by address and so fails when the
+      // GC moves them between the two walks; each key and value is reached once from c
+      Object[] array = content.toArray();
+      long contentBytes = GraphLayout.parseInstance((Object) array).totalSize()
+          - GraphLayout.parseInstance((Object) new Object[array.length]).totalSize();
+      long jol = GraphLayout.parseInstance(c).totalSize() - contentBytes;
       System.out.printf("structure of %s at %,d entries: estimated %,d B, JOL %,d B (%.2fx),"
           + " capacity %s%n", name, n, m.estimatedBytes(), jol,
           (double) m.estimatedBytes() / jol, m.capacity());
@@ -166,5 +175,27 @@ class MetricsEstimateTest {
     assertEquals(grows, m.growCount(), name + ": " + seen);
     assertEquals(shrinks, m.shrinkCount(), name + ": " + seen);
     assertEquals(seen, heard, name);
+  }
+
+  @Test
+  void removalCountByCause_andTotalEvictions_agreeWithTheAccessors() {
+    FakeTicker ticker = new FakeTicker();
+    BoundedMap<Integer, String> m = SafeMaps.builder().maximumSize(10)
+        .expireAfterWrite(Duration.ofSeconds(1)).ticker(ticker).recordMetrics().singleThreaded()
+        .build();
+    for (int i = 0; i < 15; i++) {     // 5 evicted
+      m.put(i, "v");
+    }
+    m.put(14, "again");                // 1 replaced
+    m.remove(13);                      // 1 removed
+    ticker.advance(Duration.ofSeconds(2));
+    m.cleanUp();                       // the other 9 expired
+    CollectionMetrics c = m.metrics();
+    assertEquals(1, c.removalCount(RemovalCause.EXPLICIT));
+    assertEquals(1, c.removalCount(RemovalCause.REPLACED));
+    assertEquals(5, c.removalCount(RemovalCause.SIZE));
+    assertEquals(9, c.removalCount(RemovalCause.EXPIRED));
+    assertEquals(0, c.removalCount(RemovalCause.COLLECTED));
+    assertEquals(14, c.totalEvictionCount());
   }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * export a chosen few.
  *
  * <p>Bound: a registry holds one small entry per live registered collection and nothing for a
- * collected one, so it grows only with what the application keeps. Names need not be unique,
+ * collected one, so it grows only with what the application keeps. It is meant for long-lived
+ * collections: registering costs time in proportion to the collections registered, so do not
+ * name and meter a collection built per request. Names need not be unique,
  * but exporters key meters and MBeans by name and type: see {@link SafeCollectionMeterBinder}
  * and {@link JmxExporter} for what they do with a repeated name.
  *

@@ -2,6 +2,7 @@ package dev.safecollections.metrics;
 
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.Ticker;
+import dev.safecollections.internal.Checks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class GrowthWatchdog implements AutoCloseable {
 
     /** How often {@link #start()} samples (default 10 seconds). */
     public Builder period(Duration period) {
-      this.period = positive(period, "period");
+      this.period = Checks.requirePositive(period, "period");
       return this;
     }
 
@@ -100,7 +101,7 @@ public final class GrowthWatchdog implements AutoCloseable {
         throw new IllegalArgumentException("ratio must be in (0, 1]: " + ratio);
       }
       nearBoundRatio = ratio;
-      nearBoundFor = positive(duration, "duration");
+      nearBoundFor = Checks.requirePositive(duration, "duration");
       return this;
     }
 
@@ -128,14 +129,6 @@ public final class GrowthWatchdog implements AutoCloseable {
     /** A watchdog with these settings; it samples only when asked or once started. */
     public GrowthWatchdog build() {
       return new GrowthWatchdog(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 

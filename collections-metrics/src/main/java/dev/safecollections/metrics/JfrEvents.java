@@ -1,6 +1,7 @@
 package dev.safecollections.metrics;
 
 import dev.safecollections.CollectionMetrics;
+import dev.safecollections.internal.Checks;
 import dev.safecollections.internal.Resizes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -130,29 +131,19 @@ public final class JfrEvents implements AutoCloseable {
 
     /** Report resizes to or from at least this many slots (default 1,024; 0 reports all). */
     public Builder minimumResizeCapacity(long slots) {
-      if (slots < 0) {
-        throw new IllegalArgumentException("minimumResizeCapacity must not be negative: " + slots);
-      }
-      minimumResizeCapacity = slots;
+      minimumResizeCapacity = Checks.requireNonNegative(slots, "minimumResizeCapacity");
       return this;
     }
 
     /** Report a burst from this many evictions within one period (default 1,000). */
     public Builder burstEvictions(long evictions) {
-      if (evictions <= 0) {
-        throw new IllegalArgumentException("burstEvictions must be positive: " + evictions);
-      }
-      burstEvictions = evictions;
+      burstEvictions = Checks.requirePositive(evictions, "burstEvictions");
       return this;
     }
 
     /** How often to sample the registry (default 1 second). */
     public Builder period(Duration period) {
-      Objects.requireNonNull(period, "period");
-      if (period.isNegative() || period.isZero()) {
-        throw new IllegalArgumentException("period must be positive: " + period);
-      }
-      this.period = period;
+      this.period = Checks.requirePositive(period, "period");
       return this;
     }
 

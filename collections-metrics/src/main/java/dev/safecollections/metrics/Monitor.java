@@ -1,8 +1,8 @@
 package dev.safecollections.metrics;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,12 +16,17 @@ final class Monitor {
   private Monitor() {}
 
   private static final class Holder {
-    static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread t = new Thread(r, "safecollections-monitor");
-          t.setDaemon(true);
-          return t;
-        });
+    static final ScheduledExecutorService EXECUTOR = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "safecollections-monitor");
+        t.setDaemon(true);
+        return t;
+      });
+      e.setRemoveOnCancelPolicy(true);   // a closed watchdog leaves nothing in the queue
+      return e;
+    }
   }
 
   /** Runs {@code task} every {@code periodNanos} on the monitor thread until cancelled. */

@@ -822,7 +822,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
 
   /** Every removal from the current generation, on the thread that caused it. */
   void onRemoval(K key, V value, RemovalCause cause) {
-    BudgetEviction eviction = EVICTING.get();
+    // only budget members evict for a budget: others skip the thread-local lookup
+    BudgetEviction eviction = (account != null) ? EVICTING.get() : null;
     boolean forBudget = eviction != null && eviction.map == this && cause == RemovalCause.EXPLICIT;
     if (forBudget) {
       cause = RemovalCause.SIZE;
