@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Driven sample by sample with an injected ticker: no thread, no waiting. */
@@ -120,5 +123,24 @@ class GrowthWatchdogTest {
         IllegalArgumentException.class, () -> b.growingSamples(1)).getMessage());
     assertEquals("period must be positive: PT0S", assertThrows(IllegalArgumentException.class,
         () -> b.period(Duration.ZERO)).getMessage());
+  }
+
+  @Test
+  void start_samplesOnTheSharedDaemonThread_untilClosed() throws InterruptedException {
+    Map<Integer, Integer> m = map("started", 10);
+    for (int i = 0; i < 10; i++) {
+      m.put(i, i);
+    }
+    CountDownLatch alerted = new CountDownLatch(1);
+    AtomicReference<Thread> on = new AtomicReference<>();
+    try (GrowthWatchdog w = GrowthWatchdog.builder(registry).period(Duration.ofMillis(10))
+        .nearBound(0.9, Duration.ofNanos(1)).listener(a -> {
+          on.set(Thread.currentThread());
+          alerted.countDown();
+        }).build().start()) {
+      assertTrue(alerted.await(30, TimeUnit.SECONDS), "an alert within 30 s of 10 ms samples");
+    }
+    assertEquals("safecollections-monitor", on.get().getName());
+    assertTrue(on.get().isDaemon());
   }
 }
