@@ -97,6 +97,8 @@ public final class GenerateShells {
     vars.put("CV", objectValue ? "(V) " : "");
     vars.put("BK", k.equals("Int") ? "Integer" : k);
     vars.put("BV", v.equals("Int") ? "Integer" : v);
+    vars.put("KB", objectKey ? "K" : k.equals("Int") ? "Integer" : k);
+    vars.put("VB", objectValue ? "V" : v.equals("Int") ? "Integer" : v);
     vars.put("pkg", k.toLowerCase() + "s");
     return vars;
   }

@@ -89,4 +89,35 @@ class SingleThreadedMapTest {
     }
     assertEquals(expected, map.get(), where);
   }
+
+  /**
+   * Found by the testkit's I7 property: {@code Map}'s default {@code putIfAbsent} returns early
+   * for a present key without looking at the value; ours refuse a null as {@code put} does.
+   */
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("deprecation")
+  void putIfAbsent_nullOnAPresentKey_isRefusedAndChangesNothing() {
+    BoundedMap<String, String> objects = SafeMaps.builder().maximumSize(4).singleThreaded()
+        .build();
+    objects.put("k", "v");
+    assertEquals("value", assertThrows(NullPointerException.class,
+        () -> objects.putIfAbsent("k", null)).getMessage());
+    BoundedLong2ObjectMap<String> longToObject = SafeMaps.boundedLongToObject(4);
+    longToObject.put(1L, "v");
+    assertThrows(NullPointerException.class, () -> longToObject.putIfAbsent(1L, null));
+    assertThrows(NullPointerException.class,
+        () -> longToObject.putIfAbsent(Long.valueOf(1), null));
+    BoundedLong2LongMap longToLong = SafeMaps.boundedLongToLong(4);
+    longToLong.put(1L, 2L);
+    assertThrows(NullPointerException.class,
+        () -> longToLong.putIfAbsent(Long.valueOf(1), (Long) null));
+    BoundedObject2IntMap<String> objectToInt = SafeMaps.boundedObjectToInt(4);
+    objectToInt.put("k", 1);
+    assertThrows(NullPointerException.class,
+        () -> objectToInt.putIfAbsent("k", (Integer) null));
+    assertEquals("v", objects.get("k"));
+    assertEquals("v", longToObject.get(1L));
+    assertEquals(2L, longToLong.get(1L));
+    assertEquals(1, objectToInt.getInt("k"));
+  }
 }

@@ -60,6 +60,14 @@ public final class TableObjectMap<K, V> extends AbstractMap<K, V>
     return false;
   }
 
+  /** Refuses a null value also when the key is present, as {@link #put} does. */
+  @Override
+  public V putIfAbsent(K key, V value) {
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    return super.putIfAbsent(key, value);
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public V put(K key, V value) {
