@@ -12,7 +12,7 @@ public final class LeakTests {
   private LeakTests() {}
 
   /** One dynamic test per property of {@code suite}. */
-  public static Stream<DynamicTest> dynamicTests(MapLeakSuite suite) {
+  public static Stream<DynamicTest> dynamicTests(LeakSuite suite) {
     return suite.properties().stream().map(p -> DynamicTest.dynamicTest(p.name(), p::check));
   }
 }

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * guava-testlib's suite builders: supply a factory, declare what the map is (bounded and how,
  * thread-safe, expiring, null-friendly, metered), and run the properties that apply, from a
  * plain JUnit test ({@link #checkAll()}) or as dynamic tests ({@link
- * LeakTests#dynamicTests(MapLeakSuite)}).
+ * LeakTests#dynamicTests(LeakSuite)}).
  *
  * <p>Each property generates operation sequences ({@code put}, {@code get}, {@code remove},
  * {@code putIfAbsent}, {@code replace}, {@code compute}, {@code computeIfAbsent},
@@ -66,7 +66,7 @@ import java.util.function.Supplier;
  * -Dsafecollections.testkit.tries=N} for every property of a run. Not thread-safe; build one
  * per test class.
  */
-public final class MapLeakSuite {
+public final class MapLeakSuite implements LeakSuite {
   private final String name;
   private final Supplier<? extends Map<?, ?>> factory;
   private long bound = -1;
@@ -202,12 +202,12 @@ public final class MapLeakSuite {
     return this;
   }
 
-  /** The suite's name, which every property's name starts with. */
+  @Override
   public String name() {
     return name;
   }
 
-  /** The properties that apply to the declared features, in invariant order. */
+  @Override
   public List<LeakProperty> properties() {
     List<LeakProperty> out = new ArrayList<>();
     if (bound > 0) {
@@ -241,12 +241,6 @@ public final class MapLeakSuite {
     return out;
   }
 
-  /** Runs every property; throws the first failure. */
-  public void checkAll() {
-    for (LeakProperty p : properties()) {
-      p.check();
-    }
-  }
 
   private int keys() {
     return (bound > 0) ? (int) Math.min(2 * bound + 2, 1 << 20) : 16;

@@ -82,4 +82,60 @@ final class PlantedLeaks {
       return values.entrySet();
     }
   }
+
+  /**
+   * An array list that forgets to clear the slots it vacates: {@code remove} shifts the tail
+   * down but leaves the last slot pointing at its old element, and {@code clear} only resets
+   * the size (I3).
+   */
+  static final class UnclearedList<E> extends java.util.AbstractList<E> {
+    private Object[] elements = new Object[16];
+    private int size;
+
+    @Override
+    public void add(int index, E e) {
+      if (size == elements.length) {
+        elements = java.util.Arrays.copyOf(elements, size * 2);
+      }
+      System.arraycopy(elements, index, elements, index + 1, size - index);
+      elements[index] = e;
+      size++;
+      modCount++;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E get(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return (E) elements[index];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E set(int index, E e) {
+      E old = get(index);
+      elements[index] = e;
+      return old;
+    }
+
+    @Override
+    public E remove(int index) {
+      E old = get(index);
+      System.arraycopy(elements, index + 1, elements, index, size - index - 1);
+      size--;                       // the leak: elements[size] still holds the last element
+      modCount++;
+      return old;
+    }
+
+    @Override
+    public void clear() {
+      size = 0;                     // the leak: every slot still holds its element
+      modCount++;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
 }
