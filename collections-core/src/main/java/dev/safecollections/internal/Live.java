@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 public final class Live {
   private static final Set<Ref> REFS = ConcurrentHashMap.newKeySet();
   private static final ReferenceQueue<SafeCollection> COLLECTED = new ReferenceQueue<>();
-  private static final List<Consumer<SafeCollection>> SUBSCRIBERS =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The one subscriber: the metrics module's global registry. */
+  private static volatile Consumer<SafeCollection> subscriber;
 
   private Live() {}
 
@@ -37,7 +37,8 @@ public final class Live {
     if (name != null && recordMetrics) {
       expunge();
       REFS.add(new Ref(c));
-      for (Consumer<SafeCollection> s : SUBSCRIBERS) {
+      Consumer<SafeCollection> s = subscriber;
+      if (s != null) {
         s.accept(c);
       }
     }
@@ -45,14 +46,20 @@ public final class Live {
   }
 
   /**
-   * Calls {@code subscriber} for every listed collection still alive and for every one listed
-   * from now on, on the thread that builds it. A collection built while this call runs may be
-   * reported twice; subscribers ignore repeats.
+   * Calls {@code s} for every listed collection still alive and for every one listed from now
+   * on, on the thread that builds it. A collection built while this call runs may be reported
+   * twice; the subscriber ignores repeats. There is one subscriber at most (the metrics
+   * module's global registry, which subscribes once).
+   *
+   * @throws IllegalStateException if another subscriber is already there
    */
-  public static void subscribe(Consumer<SafeCollection> subscriber) {
-    SUBSCRIBERS.add(subscriber);
+  public static synchronized void subscribe(Consumer<SafeCollection> s) {
+    if (subscriber != null) {
+      throw new IllegalStateException("Live already has a subscriber: " + subscriber);
+    }
+    subscriber = Checks.requireNonNull(s, "subscriber");
     for (SafeCollection c : live()) {
-      subscriber.accept(c);
+      s.accept(c);
     }
   }
 
