@@ -79,7 +79,11 @@ public interface Gen<T> {
     if (choices.length == 0) {
       throw new IllegalArgumentException("oneOf needs at least one choice");
     }
-    List<T> list = List.of(choices);
+    List<T> copy = new ArrayList<>(choices.length);
+    for (T c : choices) {
+      copy.add(c);
+    }
+    List<T> list = List.copyOf(copy);
     return new Gen<T>() {
       @Override
       public T generate(SplittableRandom random, int size) {
