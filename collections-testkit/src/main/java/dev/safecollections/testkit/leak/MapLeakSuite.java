@@ -75,7 +75,8 @@ public final class MapLeakSuite implements LeakSuite {
   private boolean allowsNulls;
   private boolean recordsMetrics;
   private boolean longKeys;
-  private boolean longValues;
+  /** How numeric values are boxed, or null for reference payloads. */
+  private java.util.function.IntFunction<Object> numericValues;
   private double storageFactor = -1;
   private Duration ttl;
   private Function<Ticker, ? extends Map<?, ?>> expiringFactory;
@@ -145,8 +146,19 @@ public final class MapLeakSuite implements LeakSuite {
    * has nothing to watch and does not apply.
    */
   public MapLeakSuite longValues() {
-    longValues = true;
+    numericValues = Long::valueOf;
     return this;
+  }
+
+  /** Values are {@code Integer}s: for maps to {@code int} values. I3 does not apply. */
+  public MapLeakSuite intValues() {
+    numericValues = Integer::valueOf;
+    return this;
+  }
+
+  /** A value for a write that the suite does not watch. */
+  private Object plainValue(int i) {
+    return (numericValues != null) ? numericValues.apply(i) : new Payload(i);
   }
 
   /**
@@ -221,7 +233,7 @@ public final class MapLeakSuite implements LeakSuite {
     if (storageFactor > 0) {
       out.add(new LeakProperty(name + ": I2 storage follows content", this::storage));
     }
-    if (!longValues) {
+    if (numericValues == null) {
       out.add(new LeakProperty(name + ": I3 release of removed, replaced and evicted values",
           () -> sequences("I3 release").check(this::runRelease)));
     }
@@ -279,8 +291,8 @@ public final class MapLeakSuite implements LeakSuite {
     }
 
     Object value(int id) {
-      if (longValues) {
-        return Long.valueOf(id);
+      if (numericValues != null) {
+        return numericValues.apply(id);
       }
       Payload p = new Payload(id);
       made.add(new AbstractMap.SimpleImmutableEntry<>(id, new WeakReference<>(p)));
@@ -424,7 +436,7 @@ public final class MapLeakSuite implements LeakSuite {
         }
         case REMOVE_IF_VALUE: {
           Object same = (prev == null) ? value(op.value)
-              : longValues ? (Object) Long.valueOf(prev) : new Payload(prev);
+              : (numericValues != null) ? numericValues.apply(prev) : new Payload(prev);
           boolean removed = map.remove(key, same);
           if (removed != (prev != null)) {
             throw fail("I6 conformance", "remove(key, value) returned " + removed
@@ -550,7 +562,7 @@ public final class MapLeakSuite implements LeakSuite {
     run.apply(ops);
     Map<Object, Object> map = run.map;
     Map<Object, Object> before = new HashMap<>(map);
-    Object v = longValues ? (Object) 0L : new Payload(0);
+    Object v = (numericValues != null) ? numericValues.apply(0) : new Payload(0);
     Object k = key(0);
     expectNpe(() -> map.put(null, v), "put(null, v)");
     expectNpe(() -> map.put(k, null), "put(k, null)");
@@ -588,7 +600,7 @@ public final class MapLeakSuite implements LeakSuite {
             writers[w] = new Thread(() -> {
               try {
                 for (int i = 0; i < n; i++) {
-                  map.put(key(offset + i), longValues ? (Object) (long) i : new Payload(i));
+                  map.put(key(offset + i), plainValue(i));
                 }
               } catch (IllegalStateException e) {
                 if (!rejects) {
@@ -643,7 +655,7 @@ public final class MapLeakSuite implements LeakSuite {
     Map<Object, Object> map = (Map<Object, Object>) factory.get();
     long limit = (bound > 0) ? bound : Long.MAX_VALUE;
     for (int i = 0; i < n && i < limit; i++) {
-      map.put(key(i), longValues ? (Object) (long) i : new Payload(i));
+      map.put(key(i), plainValue(i));
     }
     return map;
   }
@@ -676,7 +688,8 @@ public final class MapLeakSuite implements LeakSuite {
     Reachability reach = new Reachability();
     long limit = (bound > 0) ? bound : Long.MAX_VALUE;
     for (int i = 0; i < n && i < limit; i++) {
-      Object v = longValues ? (Object) (long) i : reach.watch(new Payload(i), "v" + i);
+      Object v = (numericValues != null) ? numericValues.apply(i)
+          : reach.watch(new Payload(i), "v" + i);
       ((Map<Object, Object>) map).put(key(i), v);
     }
     return reach;

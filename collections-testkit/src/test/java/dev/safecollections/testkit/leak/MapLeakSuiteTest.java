@@ -70,6 +70,19 @@ class MapLeakSuiteTest {
         MapLeakSuite.forMaps("boundedIntToObject(8)", () -> SafeMaps.builder().maximumSize(8)
                 .singleThreaded().buildIntToObject())
             .bounded(8).storageFollowsContent(4).tries(TRIES),
+        MapLeakSuite.forMaps("boundedLongToObject(8)", () -> SafeMaps.builder().maximumSize(8)
+                .singleThreaded().buildLongToObject())
+            .bounded(8).longKeys().storageFollowsContent(4).tries(TRIES),
+        MapLeakSuite.forMaps("boundedIntToInt(8)", () -> SafeMaps.builder().maximumSize(8)
+                .recordMetrics().singleThreaded().buildIntToInt())
+            .bounded(8).intValues().recordsMetrics().storageFollowsContent(4).tries(TRIES),
+        MapLeakSuite.forMaps("boundedObjectToLong(8)", () -> SafeMaps.builder().maximumSize(8)
+                .singleThreaded().buildObjectToLong())
+            .bounded(8).longValues().storageFollowsContent(4).tries(TRIES),
+        MapLeakSuite.forMaps("boundedObjectToInt(8)", () -> SafeMaps.builder().maximumSize(8)
+                .singleThreaded().evictionOrder(dev.safecollections.EvictionOrder.FIFO)
+                .buildObjectToInt())
+            .bounded(8).intValues().storageFollowsContent(4).tries(TRIES),
         MapLeakSuite.forMaps("concurrentLongToObject(8)", () -> SafeMaps.builder()
                 .maximumSize(8).recordMetrics().buildConcurrentLongToObject())
             .bounded(8).longKeys().threadSafe().recordsMetrics().tries(TRIES));
