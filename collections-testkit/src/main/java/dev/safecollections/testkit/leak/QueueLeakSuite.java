@@ -28,6 +28,8 @@ public final class QueueLeakSuite implements LeakSuite {
   private int capacity = -1;
   private boolean dropsOldest;
   private int tries = 100;
+  private int producers;
+  private int overshoot;
 
   private QueueLeakSuite(String name, Supplier<? extends Queue<?>> factory) {
     this.name = name;
@@ -61,6 +63,24 @@ public final class QueueLeakSuite implements LeakSuite {
     return capacity;
   }
 
+  /**
+   * The queues are thread-safe: I1 is also checked at quiescence after {@code producers}
+   * threads offer at once, allowing the size to pass the capacity by at most {@code
+   * overshoot} elements (0 for an exact bound; a lock-free ring whose capacity is not its
+   * ring's may document a small overshoot under racing producers).
+   */
+  public QueueLeakSuite threadSafe(int producers, int overshoot) {
+    if (producers < 2) {
+      throw new IllegalArgumentException("producers must be at least 2: " + producers);
+    }
+    if (overshoot < 0) {
+      throw new IllegalArgumentException("overshoot must not be negative: " + overshoot);
+    }
+    this.producers = producers;
+    this.overshoot = overshoot;
+    return this;
+  }
+
   /** Tries per property (default 100; the system property overrides it). */
   public QueueLeakSuite tries(int tries) {
     if (tries <= 0) {
@@ -81,6 +101,10 @@ public final class QueueLeakSuite implements LeakSuite {
     if (capacity > 0) {
       out.add(new LeakProperty(name + ": I1 bound after every operation",
           () -> sequences("I1 bound").check(ops -> new Run(factory.get()).apply(ops))));
+    }
+    if (capacity > 0 && producers > 0) {
+      out.add(new LeakProperty(name + ": I1 bound with " + producers + " concurrent producers",
+          this::concurrentBound));
     }
     out.add(new LeakProperty(name + ": I3 release of polled and dropped elements",
         () -> sequences("I3 release").check(this::runRelease)));
@@ -254,6 +278,43 @@ public final class QueueLeakSuite implements LeakSuite {
       }
     }
     return reach;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void concurrentBound() {
+    PropertyCheck.of(name + ": I1 bound with concurrent producers", Gen.ints(1, 1000))
+        .tries(Math.max(1, tries / 10)).check(salt -> {
+          Queue<Object> queue = (Queue<Object>) factory.get();
+          int each = 4 * capacity + salt;
+          Thread[] threads = new Thread[producers];
+          for (int t = 0; t < producers; t++) {
+            int base = t * each;
+            threads[t] = new Thread(() -> {
+              for (int i = 0; i < each; i++) {
+                queue.offer(new Payload(base + i));
+              }
+            });
+            threads[t].start();
+          }
+          for (Thread t : threads) {
+            try {
+              t.join();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new AssertionError("interrupted", e);
+            }
+          }
+          int iterated = 0;
+          for (Object ignored : queue) {
+            iterated++;
+          }
+          if (queue.size() > capacity + overshoot || iterated > capacity + overshoot) {
+            throw new AssertionError("I1 bound at quiescence: size " + queue.size() + ", "
+                + iterated + " elements iterated, capacity " + capacity + (overshoot > 0
+                    ? " (+" + overshoot + " allowed)" : "") + " after " + producers
+                + " producers offered " + each + " each");
+          }
+        });
   }
 
   private void runBadInput(List<Object[]> ops) {
