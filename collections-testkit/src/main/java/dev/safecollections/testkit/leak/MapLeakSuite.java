@@ -71,6 +71,8 @@ public final class MapLeakSuite implements LeakSuite {
   private final Supplier<? extends Map<?, ?>> factory;
   private long bound = -1;
   private boolean rejects;
+  /** 0: any eviction order; 1: least recently used first; 2: first in, first out. */
+  private int order;
   private boolean threadSafe;
   private boolean allowsNulls;
   private boolean recordsMetrics;
@@ -114,6 +116,22 @@ public final class MapLeakSuite implements LeakSuite {
    */
   public MapLeakSuite rejectsAtBound() {
     rejects = true;
+    return this;
+  }
+
+  /**
+   * At the bound the maps evict the least recently used entry: I6 then also checks which
+   * entry left, against a model in access order (reads and writes of a key use it; {@code
+   * containsKey} and iteration do not).
+   */
+  public MapLeakSuite evictsLeastRecentlyUsed() {
+    order = 1;
+    return this;
+  }
+
+  /** At the bound the maps evict the entry inserted first; I6 checks which entry left. */
+  public MapLeakSuite evictsFirstInFirstOut() {
+    order = 2;
     return this;
   }
 
@@ -283,6 +301,8 @@ public final class MapLeakSuite implements LeakSuite {
     final List<Map.Entry<Integer, WeakReference<Object>>> made = new ArrayList<>();
     long evictedByModel;
     long gets;
+    /** The model's keys, eldest first by the declared eviction order. */
+    final java.util.LinkedHashSet<Integer> recency = new java.util.LinkedHashSet<>();
     String last = "(start)";
 
     @SuppressWarnings("unchecked")
@@ -314,13 +334,32 @@ public final class MapLeakSuite implements LeakSuite {
     void apply(List<MapOp> ops) {
       for (MapOp op : ops) {
         last = op.toString();
+        boolean present = model.containsKey(op.key);
         step(op);
+        if (order != 0) {
+          reorder(op, present);
+        }
         sync();
       }
     }
 
     private boolean full() {
       return bound > 0 && model.size() >= bound;
+    }
+
+    /** Keeps {@link #recency} in the declared order after {@code op}. */
+    private void reorder(MapOp op, boolean present) {
+      int k = op.key;
+      if (!model.containsKey(k)) {
+        recency.remove(k);
+      } else if (!present) {
+        recency.add(k);
+      } else if (order == 1 && op.kind != MapOp.Kind.CONTAINS_KEY
+          && op.kind != MapOp.Kind.ITERATOR_REMOVE) {
+        recency.remove(k);
+        recency.add(k);
+      }
+      recency.retainAll(model.keySet());
     }
 
     void step(MapOp op) {
@@ -493,10 +532,26 @@ public final class MapLeakSuite implements LeakSuite {
           throw fail("I6 conformance", "lost " + dropped + " entries; the model holds "
               + model + ", the map " + actual);
         }
+        if (order != 0) {
+          List<Integer> eldest = new ArrayList<>(recency).subList(0, dropped);
+          if (!actual.keySet().containsAll(model.keySet().stream()
+              .filter(key -> !eldest.contains(key)).collect(java.util.stream.Collectors.toList()))) {
+            throw fail("I6 conformance", "evicted " + dropped(model, actual) + ", but by "
+                + (order == 1 ? "LRU" : "FIFO") + " order the eldest were " + eldest);
+          }
+        }
         evictedByModel += dropped;
         model.keySet().retainAll(actual.keySet());
+        recency.retainAll(actual.keySet());
       }
     }
+  }
+
+  private static List<Integer> dropped(Map<Integer, Integer> model,
+      Map<Integer, Integer> actual) {
+    List<Integer> out = new ArrayList<>(model.keySet());
+    out.removeAll(actual.keySet());
+    return out;
   }
 
   private void runBound(List<MapOp> ops) {

@@ -59,13 +59,14 @@ class MapLeakSuiteTest {
                 .expireAfterWrite(Duration.ofSeconds(10)).ticker(ticker).build()),
         MapLeakSuite.forMaps("single-threaded LRU(8)", () -> SafeMaps.builder().maximumSize(8)
                 .recordMetrics().singleThreaded().build())
-            .bounded(8).recordsMetrics().storageFollowsContent(4).tries(TRIES)
+            .bounded(8).evictsLeastRecentlyUsed().recordsMetrics().storageFollowsContent(4)
+            .tries(TRIES)
             .expiring(Duration.ofSeconds(10), ticker -> SafeMaps.builder().maximumSize(1000)
                 .expireAfterWrite(Duration.ofSeconds(10)).ticker(ticker).singleThreaded()
                 .build()),
         MapLeakSuite.forMaps("boundedLongToLong(8)", () -> SafeMaps.builder().maximumSize(8)
                 .recordMetrics().singleThreaded().buildLongToLong())
-            .bounded(8).longKeys().longValues().recordsMetrics().storageFollowsContent(4)
+            .bounded(8).evictsLeastRecentlyUsed().longKeys().longValues().recordsMetrics().storageFollowsContent(4)
             .tries(TRIES),
         MapLeakSuite.forMaps("boundedIntToObject(8)", () -> SafeMaps.builder().maximumSize(8)
                 .singleThreaded().buildIntToObject())
@@ -82,7 +83,7 @@ class MapLeakSuiteTest {
         MapLeakSuite.forMaps("boundedObjectToInt(8)", () -> SafeMaps.builder().maximumSize(8)
                 .singleThreaded().evictionOrder(dev.safecollections.EvictionOrder.FIFO)
                 .buildObjectToInt())
-            .bounded(8).intValues().storageFollowsContent(4).tries(TRIES),
+            .bounded(8).evictsFirstInFirstOut().intValues().storageFollowsContent(4).tries(TRIES),
         MapLeakSuite.forMaps("concurrentLongToObject(8)", () -> SafeMaps.builder()
                 .maximumSize(8).recordMetrics().buildConcurrentLongToObject())
             .bounded(8).longKeys().threadSafe().recordsMetrics().tries(TRIES));
@@ -98,6 +99,29 @@ class MapLeakSuiteTest {
     System.out.println("caught: " + e.getMessage().lines().limit(3)
         .collect(Collectors.joining(" / ")));
     return e;
+  }
+
+  /** An LRU map that evicts its most recently used entry instead: I6 names the order. */
+  @Test
+  void plantedBug_wrongEvictionOrder_caughtByI6() {
+    AssertionError e = caught(MapLeakSuite.forMaps("MRU-evicting map",
+            () -> new java.util.LinkedHashMap<Object, Object>(16, 0.75f, true) {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              public Object put(Object key, Object value) {
+                if (size() >= 8 && !containsKey(key)) {
+                  Object newest = null;
+                  for (Object k : keySet()) {
+                    newest = k;
+                  }
+                  remove(newest);
+                }
+                return super.put(key, value);
+              }
+            }).allowsNulls().bounded(8).evictsLeastRecentlyUsed().tries(TRIES),
+        "I6 conformance");
+    assertTrue(e.getMessage().contains("by LRU order the eldest were"), e.getMessage());
   }
 
   @Test
