@@ -1,19 +1,15 @@
 package dev.safecollections.testkit.leak;
 
-import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.testkit.probe.RetainedBytes;
 import dev.safecollections.testkit.property.Gen;
 import dev.safecollections.testkit.property.PropertyCheck;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,23 +48,16 @@ public final class ListLeakSuite implements LeakSuite {
 
   /** The lists hold at most {@code maximumSize} elements and drop the oldest beyond. */
   public ListLeakSuite dropsOldestAtBound(int maximumSize) {
-    bound = requirePositive(maximumSize);
+    bound = Suites.positive(maximumSize, "maximumSize");
     rejects = false;
     return this;
   }
 
   /** The lists hold at most {@code maximumSize} and refuse more with IllegalStateException. */
   public ListLeakSuite rejectsAtBound(int maximumSize) {
-    bound = requirePositive(maximumSize);
+    bound = Suites.positive(maximumSize, "maximumSize");
     rejects = true;
     return this;
-  }
-
-  private static int requirePositive(int maximumSize) {
-    if (maximumSize <= 0) {
-      throw new IllegalArgumentException("maximumSize must be positive: " + maximumSize);
-    }
-    return maximumSize;
   }
 
   /** The lists accept null elements (I7 does not apply). */
@@ -94,10 +83,7 @@ public final class ListLeakSuite implements LeakSuite {
 
   /** Tries per property (default 100; the system property overrides it). */
   public ListLeakSuite tries(int tries) {
-    if (tries <= 0) {
-      throw new IllegalArgumentException("tries must be positive: " + tries);
-    }
-    this.tries = tries;
+    this.tries = Suites.positive(tries, "tries");
     return this;
   }
 
@@ -174,18 +160,10 @@ public final class ListLeakSuite implements LeakSuite {
 
     static Gen<ListOp> gen() {
       Kind[] kinds = Kind.values();
-      int total = Stream.of(kinds).mapToInt(k -> k.weight).sum();
       return new Gen<ListOp>() {
         @Override
         public ListOp generate(SplittableRandom random, int size) {
-          int pick = random.nextInt(total);
-          Kind kind = kinds[0];
-          for (Kind k : kinds) {
-            if ((pick -= k.weight) < 0) {
-              kind = k;
-              break;
-            }
-          }
+          Kind kind = Suites.pick(kinds, k -> k.weight, random);
           return new ListOp(kind, random.nextInt(100), random.nextInt(1_000_000));
         }
 
@@ -210,7 +188,7 @@ public final class ListLeakSuite implements LeakSuite {
   private final class Run {
     final List<Object> list;
     final List<Integer> model = new ArrayList<>();
-    final List<WeakReference<Payload>> made = new ArrayList<>();
+    final List<WeakReference<Object>> made = new ArrayList<>();
     String last = "(start)";
 
     @SuppressWarnings("unchecked")
@@ -382,54 +360,23 @@ public final class ListLeakSuite implements LeakSuite {
     Run run = new Run(factory.get());
     run.apply(ops);
     maintenance.accept(run.list);
-    Reachability reach = watchGone(run);
-    try {
-      reach.assertAllCollected();
-    } catch (AssertionError e) {
-      throw new AssertionError("I3 release: elements that left the list are still reachable ("
-          + run.list.size() + " elements held): " + e.getMessage());
-    }
+    Suites.assertReleased("list", run.list, run.made);
     Reference.reachabilityFence(run.list);
-  }
-
-  private static Reachability watchGone(Run run) {
-    Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
-    live.addAll(run.list);
-    Reachability reach = new Reachability();
-    for (WeakReference<Payload> r : run.made) {
-      Payload p = r.get();
-      if (p != null && !live.contains(p)) {
-        reach.watch(p, p.toString());
-      }
-    }
-    return reach;
   }
 
   private void runBadInput(List<ListOp> ops) {
     Run run = new Run(factory.get());
     run.apply(ops);
     List<Object> before = new ArrayList<>(run.list);
-    expectNpe(() -> run.list.add(null), "add(null)");
-    expectNpe(() -> run.list.add(0, null), "add(0, null)");
+    Suites.expectNpe(() -> run.list.add(null), "add(null)");
+    Suites.expectNpe(() -> run.list.add(0, null), "add(0, null)");
     if (!before.isEmpty()) {
-      expectNpe(() -> run.list.set(0, null), "set(0, null)");
+      Suites.expectNpe(() -> run.list.set(0, null), "set(0, null)");
     }
     if (!before.equals(new ArrayList<>(run.list))) {
       throw new AssertionError("I7 bad input: a refused write changed the list from " + before
           + " to " + run.list);
     }
-  }
-
-  private static void expectNpe(Runnable r, String what) {
-    try {
-      r.run();
-    } catch (NullPointerException e) {
-      return;
-    } catch (RuntimeException e) {
-      throw new AssertionError("I7 bad input: " + what + " threw " + e + ", not a"
-          + " NullPointerException");
-    }
-    throw new AssertionError("I7 bad input: " + what + " was accepted");
   }
 
   private void storage() {

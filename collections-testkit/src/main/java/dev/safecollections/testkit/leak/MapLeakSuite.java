@@ -10,16 +10,12 @@ import dev.safecollections.testkit.property.PropertyCheck;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -216,19 +212,13 @@ public final class MapLeakSuite implements LeakSuite {
 
   /** Tries per property (default 100; the system property overrides it). */
   public MapLeakSuite tries(int tries) {
-    if (tries <= 0) {
-      throw new IllegalArgumentException("tries must be positive: " + tries);
-    }
-    this.tries = tries;
+    this.tries = Suites.positive(tries, "tries");
     return this;
   }
 
   /** The longest operation sequence (default 100). */
   public MapLeakSuite maxOperations(int maxOps) {
-    if (maxOps <= 0) {
-      throw new IllegalArgumentException("maxOperations must be positive: " + maxOps);
-    }
-    this.maxOps = maxOps;
+    this.maxOps = Suites.positive(maxOps, "maxOperations");
     return this;
   }
 
@@ -297,8 +287,8 @@ public final class MapLeakSuite implements LeakSuite {
     final Map<Object, Object> map;
     /** Key number to value number: what the map should hold. */
     final Map<Integer, Integer> model = new HashMap<>();
-    /** Every value made for this run, by number, held weakly. */
-    final List<Map.Entry<Integer, WeakReference<Object>>> made = new ArrayList<>();
+    /** Every value made for this run, held weakly. */
+    final List<WeakReference<Object>> made = new ArrayList<>();
     long evictedByModel;
     long gets;
     /** The model's keys, eldest first by the declared eviction order. */
@@ -315,7 +305,7 @@ public final class MapLeakSuite implements LeakSuite {
         return numericValues.apply(id);
       }
       Payload p = new Payload(id);
-      made.add(new AbstractMap.SimpleImmutableEntry<>(id, new WeakReference<>(p)));
+      made.add(new WeakReference<>(p));
       return p;
     }
 
@@ -562,28 +552,8 @@ public final class MapLeakSuite implements LeakSuite {
     Run run = new Run(factory.get());
     run.apply(ops);
     maintenance.accept(run.map);
-    Reachability reach = watchGone(run);
-    try {
-      reach.assertAllCollected();
-    } catch (AssertionError e) {
-      throw new AssertionError("I3 release: values that left the map are still reachable ("
-          + run.map.size() + " entries held): " + e.getMessage());
-    }
+    Suites.assertReleased("map", run.map.values(), run.made);
     Reference.reachabilityFence(run.map);   // what it still holds stays alive until here
-  }
-
-  /** Watches every value made for the run that the map no longer holds (by identity). */
-  private static Reachability watchGone(Run run) {
-    Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
-    live.addAll(run.map.values());
-    Reachability reach = new Reachability();
-    for (Map.Entry<Integer, WeakReference<Object>> e : run.made) {
-      Object v = e.getValue().get();
-      if (v != null && !live.contains(v)) {
-        reach.watch(v, "v" + e.getKey());
-      }
-    }
-    return reach;
   }
 
   private void runMetrics(List<MapOp> ops) {
@@ -619,27 +589,15 @@ public final class MapLeakSuite implements LeakSuite {
     Map<Object, Object> before = new HashMap<>(map);
     Object v = (numericValues != null) ? numericValues.apply(0) : new Payload(0);
     Object k = key(0);
-    expectNpe(() -> map.put(null, v), "put(null, v)");
-    expectNpe(() -> map.put(k, null), "put(k, null)");
-    expectNpe(() -> map.putIfAbsent(k, null), "putIfAbsent(k, null)");
-    expectNpe(() -> map.computeIfAbsent(null, kk -> v), "computeIfAbsent(null, f)");
-    expectNpe(() -> map.merge(k, null, (a, b) -> b), "merge(k, null, f)");
+    Suites.expectNpe(() -> map.put(null, v), "put(null, v)");
+    Suites.expectNpe(() -> map.put(k, null), "put(k, null)");
+    Suites.expectNpe(() -> map.putIfAbsent(k, null), "putIfAbsent(k, null)");
+    Suites.expectNpe(() -> map.computeIfAbsent(null, kk -> v), "computeIfAbsent(null, f)");
+    Suites.expectNpe(() -> map.merge(k, null, (a, b) -> b), "merge(k, null, f)");
     if (!before.equals(new HashMap<>(map))) {
       throw new AssertionError("I7 bad input: a refused write changed the map from " + before
           + " to " + map);
     }
-  }
-
-  private static void expectNpe(Runnable r, String what) {
-    try {
-      r.run();
-    } catch (NullPointerException e) {
-      return;
-    } catch (RuntimeException e) {
-      throw new AssertionError("I7 bad input: " + what + " threw " + e + ", not a"
-          + " NullPointerException");
-    }
-    throw new AssertionError("I7 bad input: " + what + " was accepted");
   }
 
   @SuppressWarnings("unchecked")

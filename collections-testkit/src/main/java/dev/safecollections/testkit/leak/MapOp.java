@@ -65,18 +65,10 @@ public final class MapOp {
    */
   static Gen<MapOp> gen(int keys) {
     Kind[] kinds = Kind.values();
-    int total = Stream.of(kinds).mapToInt(k -> k.weight).sum();
     return new Gen<MapOp>() {
       @Override
       public MapOp generate(SplittableRandom random, int size) {
-        int pick = random.nextInt(total);
-        Kind kind = kinds[0];
-        for (Kind k : kinds) {
-          if ((pick -= k.weight) < 0) {
-            kind = k;
-            break;
-          }
-        }
+        Kind kind = Suites.pick(kinds, k -> k.weight, random);
         return new MapOp(kind, random.nextInt(keys), random.nextInt(1_000_000));
       }
 

@@ -1,18 +1,14 @@
 package dev.safecollections.testkit.leak;
 
-import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.testkit.property.Gen;
 import dev.safecollections.testkit.property.PropertyCheck;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -44,23 +40,16 @@ public final class QueueLeakSuite implements LeakSuite {
 
   /** At {@code capacity} elements, {@code offer} returns false and {@code add} throws. */
   public QueueLeakSuite rejectsAtCapacity(int capacity) {
-    this.capacity = requirePositive(capacity);
+    this.capacity = Suites.positive(capacity, "capacity");
     dropsOldest = false;
     return this;
   }
 
   /** At {@code capacity} elements, an offer drops the oldest element. */
   public QueueLeakSuite dropsOldestAtCapacity(int capacity) {
-    this.capacity = requirePositive(capacity);
+    this.capacity = Suites.positive(capacity, "capacity");
     dropsOldest = true;
     return this;
-  }
-
-  private static int requirePositive(int capacity) {
-    if (capacity <= 0) {
-      throw new IllegalArgumentException("capacity must be positive: " + capacity);
-    }
-    return capacity;
   }
 
   /**
@@ -83,10 +72,7 @@ public final class QueueLeakSuite implements LeakSuite {
 
   /** Tries per property (default 100; the system property overrides it). */
   public QueueLeakSuite tries(int tries) {
-    if (tries <= 0) {
-      throw new IllegalArgumentException("tries must be positive: " + tries);
-    }
-    this.tries = tries;
+    this.tries = Suites.positive(tries, "tries");
     return this;
   }
 
@@ -120,14 +106,7 @@ public final class QueueLeakSuite implements LeakSuite {
   private static final int[] WEIGHTS = {40, 10, 30, 10, 8, 2};
 
   private PropertyCheck<List<Object[]>> sequences(String invariant) {
-    List<String> weighted = new ArrayList<>();
-    for (int i = 0; i < OPS.length; i++) {
-      for (int w = 0; w < WEIGHTS[i]; w++) {
-        weighted.add(OPS[i]);
-      }
-    }
-    Gen<Object[]> op = Gen.tuple(Gen.oneOf(weighted.toArray(new String[0])),
-        Gen.ints(0, 1_000_000));
+    Gen<Object[]> op = Gen.tuple(Suites.weighted(OPS, WEIGHTS), Gen.ints(0, 1_000_000));
     return PropertyCheck.of(name + ": " + invariant, Gen.listOf(op, 1)).tries(tries)
         .maxSize(100).describedBy(QueueLeakSuite::describe);
   }
@@ -149,7 +128,7 @@ public final class QueueLeakSuite implements LeakSuite {
   private final class Run {
     final Queue<Object> queue;
     final ArrayDeque<Integer> model = new ArrayDeque<>();
-    final List<WeakReference<Payload>> made = new ArrayList<>();
+    final List<WeakReference<Object>> made = new ArrayList<>();
     String last = "(start)";
 
     @SuppressWarnings("unchecked")
@@ -257,27 +236,8 @@ public final class QueueLeakSuite implements LeakSuite {
   private void runRelease(List<Object[]> ops) {
     Run run = new Run(factory.get());
     run.apply(ops);
-    Reachability reach = watchGone(run);
-    try {
-      reach.assertAllCollected();
-    } catch (AssertionError e) {
-      throw new AssertionError("I3 release: elements that left the queue are still reachable ("
-          + run.queue.size() + " elements held): " + e.getMessage());
-    }
+    Suites.assertReleased("queue", run.queue, run.made);
     Reference.reachabilityFence(run.queue);
-  }
-
-  private static Reachability watchGone(Run run) {
-    Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
-    live.addAll(run.queue);
-    Reachability reach = new Reachability();
-    for (WeakReference<Payload> r : run.made) {
-      Payload p = r.get();
-      if (p != null && !live.contains(p)) {
-        reach.watch(p, p.toString());
-      }
-    }
-    return reach;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,14 +1,11 @@
 package dev.safecollections.testkit.leak;
 
-import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.testkit.property.Gen;
 import dev.safecollections.testkit.property.PropertyCheck;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -72,10 +69,7 @@ public final class SetLeakSuite implements LeakSuite {
 
   /** Tries per property (default 100; the system property overrides it). */
   public SetLeakSuite tries(int tries) {
-    if (tries <= 0) {
-      throw new IllegalArgumentException("tries must be positive: " + tries);
-    }
-    this.tries = tries;
+    this.tries = Suites.positive(tries, "tries");
     return this;
   }
 
@@ -108,15 +102,8 @@ public final class SetLeakSuite implements LeakSuite {
   private static final int[] WEIGHTS = {50, 20, 20, 8, 2};
 
   private PropertyCheck<List<Object[]>> sequences(String invariant) {
-    List<String> weighted = new ArrayList<>();
-    for (int i = 0; i < OPS.length; i++) {
-      for (int w = 0; w < WEIGHTS[i]; w++) {
-        weighted.add(OPS[i]);
-      }
-    }
     int elements = (bound > 0) ? (int) Math.min(2 * bound + 2, 1 << 20) : 16;
-    Gen<Object[]> op = Gen.tuple(Gen.oneOf(weighted.toArray(new String[0])),
-        Gen.ints(0, elements - 1));
+    Gen<Object[]> op = Gen.tuple(Suites.weighted(OPS, WEIGHTS), Gen.ints(0, elements - 1));
     return PropertyCheck.of(name + ": " + invariant, Gen.listOf(op, 1)).tries(tries)
         .maxSize(100).describedBy(SetLeakSuite::describe);
   }
@@ -137,7 +124,7 @@ public final class SetLeakSuite implements LeakSuite {
   private final class Run {
     final Set<Object> set;
     final Set<Integer> model = new HashSet<>();
-    final List<WeakReference<Payload>> made = new ArrayList<>();
+    final List<WeakReference<Object>> made = new ArrayList<>();
     String last = "(start)";
 
     @SuppressWarnings("unchecked")
@@ -245,27 +232,8 @@ public final class SetLeakSuite implements LeakSuite {
   private void runRelease(List<Object[]> ops) {
     Run run = new Run(factory.get());
     run.apply(ops);
-    Reachability reach = watchGone(run);
-    try {
-      reach.assertAllCollected();
-    } catch (AssertionError e) {
-      throw new AssertionError("I3 release: elements that left the set are still reachable ("
-          + run.set.size() + " elements held): " + e.getMessage());
-    }
+    Suites.assertReleased("set", run.set, run.made);
     Reference.reachabilityFence(run.set);
-  }
-
-  private static Reachability watchGone(Run run) {
-    Set<Object> live = Collections.newSetFromMap(new IdentityHashMap<>());
-    live.addAll(run.set);
-    Reachability reach = new Reachability();
-    for (WeakReference<Payload> r : run.made) {
-      Payload p = r.get();
-      if (p != null && !live.contains(p)) {
-        reach.watch(p, p.toString());
-      }
-    }
-    return reach;
   }
 
   private void runBadInput(List<Object[]> ops) {
