@@ -54,7 +54,9 @@ import java.util.function.Supplier;
  *       entries the map evicted, which only a bounded or expiring map may do); the map never
  *       holds an entry the model does not.
  *   <li><b>I7 bad input</b> (unless {@link #allowsNulls()}): a null key or value is refused
- *       with {@link NullPointerException} and leaves the map as it was.
+ *       with {@link NullPointerException} and leaves the map as it was; also by {@code
+ *       putIfAbsent} on a present key, where {@code Map}'s contract lets a map return early
+ *       (guava-testlib tolerates that; this suite, like our maps, does not).
  * </ul>
  *
  * <p>Bounded maps: give the factory a small bound (8 to 64) so that short sequences reach it.
