@@ -52,7 +52,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Names: two live collections of the same name and type would have the same meter ids, and
  * Micrometer would keep the first one's; this binder binds the first and logs a warning for the
- * others. Give collections distinct names.
+ * others, and binds the next one when the first leaves the registry. Give collections distinct
+ * names.
  *
  * <p>Thread-safe. Bound: meters for the registry's collections only. Use as any
  * {@link MeterBinder}: {@code new SafeCollectionMeterBinder(CollectionRegistry.global())
@@ -139,6 +140,13 @@ public final class SafeCollectionMeterBinder implements MeterBinder, AutoCloseab
       if (made != null) {
         byId.remove(c.type() + "/" + c.name());
         made.forEach(meters::remove);
+        // a live collection of the same name and type that was skipped takes the meters over
+        for (RegisteredCollection other : registry.collections()) {
+          if (other != c && other.name().equals(c.name()) && other.type().equals(c.type())) {
+            registered(other);
+            break;
+          }
+        }
       }
     }
 

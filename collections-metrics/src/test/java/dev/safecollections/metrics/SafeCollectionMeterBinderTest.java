@@ -94,6 +94,10 @@ class SafeCollectionMeterBinderTest {
     SafeCollectionMeterBinder binder = new SafeCollectionMeterBinder(registry);
     binder.bindTo(meters);
     assertEquals(1, gauge(meters, "safecollections.size", "dup"), "the first one's");
+    registry.unregister((SafeCollection) a);
+    assertEquals(0, gauge(meters, "safecollections.size", "dup"), "the second takes over");
+    registry.register((SafeCollection) a);
+    assertEquals(0, gauge(meters, "safecollections.size", "dup"), "and keeps them");
     binder.close();
     assertTrue(meters.getMeters().isEmpty());
     registry.register((SafeCollection) SafeMaps.builder().maximumSize(1).name("after").build());
