@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  *       unreachable.
  *   <li><b>I5 metrics</b> (when {@link #recordsMetrics() metered}, for safe collections):
  *       insertions less removals, evictions, expirations and collections equal the size;
- *       evictions equal those the model saw; hits and misses add up to the gets.
+ *       evictions equal those the model saw; hits and misses are at least the gets (a map's
+ *       {@code putIfAbsent} or {@code compute} may read through {@code get} and count too).
  *   <li><b>I6 conformance</b>: every result equals the model's ({@code HashMap} less the
  *       entries the map evicted, which only a bounded or expiring map may do); the map never
  *       holds an entry the model does not.
