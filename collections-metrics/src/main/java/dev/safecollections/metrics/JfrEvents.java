@@ -18,8 +18,9 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
- * Emits JDK Flight Recorder events about safe collections; they cost nothing while no recording
- * enables them.
+ * Emits JDK Flight Recorder events about safe collections. While no recording enables them a
+ * resize costs one {@code isEnabled} check and each sample returns before reading any
+ * collection.
  *
  * <ul>
  *   <li>{@value #RESIZE} when any safe collection's backing store grows or shrinks to or from at
@@ -163,6 +164,10 @@ public final class JfrEvents implements AutoCloseable {
    * does every period. Callers may drive it themselves.
    */
   public synchronized void sample() {
+    if (!new EvictionBurstEvent().isEnabled() && !new BoundReachedEvent().isEnabled()) {
+      last.clear();              // nothing records them: start afresh when a recording begins
+      return;
+    }
     last.keySet().retainAll(registry.collections());
     for (RegisteredCollection c : registry.collections()) {
       CollectionMetrics m = c.metrics().orElse(null);

@@ -47,8 +47,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Every meter reads the live collection through Micrometer's weak reference: the meters never
  * keep a collection alive, and when the registry drops a collected one its meters are removed
- * from the meter registry. Each read takes one metrics snapshot, a few dozen nanoseconds to a
- * microsecond, so a scrape costs about a dozen snapshots per collection.
+ * from the meter registry. Each read takes one metrics snapshot, so a scrape costs about a
+ * dozen snapshots per collection.
  *
  * <p>Names: two live collections of the same name and type would have the same meter ids, and
  * Micrometer would keep the first one's; this binder binds the first and logs a warning for the

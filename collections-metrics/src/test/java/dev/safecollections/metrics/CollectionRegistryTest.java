@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.safecollections.SafeCollection;
 import dev.safecollections.SafeLists;
 import dev.safecollections.SafeMaps;
+import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.SafeQueues;
 import dev.safecollections.SafeSets;
 import java.lang.ref.WeakReference;
@@ -89,8 +90,8 @@ class CollectionRegistryTest {
     r.register((SafeCollection) kept);
     WeakReference<Object> ref = registerTemporary(r);
     assertEquals(2, r.collections().size());
-    assertTrue(Gc.collect(ref), "the registry must not keep the collection alive");
-    assertTrue(Gc.until(() -> r.collections().size() == 1), "collected entry expunged");
+    Reachability.assertCollected(ref, "a collection held only by the registry");
+    assertTrue(Reachability.gcUntil(() -> r.collections().size() == 1), "collected entry expunged");
     assertEquals(List.of("dropped"), gone);
     assertEquals("kept", r.collections().get(0).name());
   }

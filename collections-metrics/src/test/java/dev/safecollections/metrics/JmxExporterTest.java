@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.safecollections.SafeCollection;
 import dev.safecollections.SafeLists;
 import dev.safecollections.SafeMaps;
+import dev.safecollections.testkit.probe.Reachability;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.util.List;
@@ -59,8 +60,8 @@ class JmxExporterTest {
       WeakReference<Object> ref = registerTemporary(registry);
       ObjectName name = JmxExporter.objectName("ConcurrentBoundedMap", "jmx-temporary");
       assertTrue(server.isRegistered(name));
-      assertTrue(Gc.collect(ref), "the MBean must not keep the collection alive");
-      assertTrue(Gc.until(() -> {
+      Reachability.assertCollected(ref, "a collection held only by the MBean");
+      assertTrue(Reachability.gcUntil(() -> {
         registry.expunge();
         return !server.isRegistered(name);
       }));

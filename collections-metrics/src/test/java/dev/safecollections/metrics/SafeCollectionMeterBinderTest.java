@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecollections.SafeCollection;
 import dev.safecollections.SafeMaps;
+import dev.safecollections.testkit.probe.Reachability;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
@@ -66,8 +67,8 @@ class SafeCollectionMeterBinderTest {
     new SafeCollectionMeterBinder(registry).bindTo(meters);
     WeakReference<Object> ref = registerTemporary(registry);
     assertEquals(1, gauge(meters, "safecollections.size", "temporary"));
-    assertTrue(Gc.collect(ref), "the meters must not keep the collection alive");
-    assertTrue(Gc.until(() -> {
+    Reachability.assertCollected(ref, "a collection held only by the meters");
+    assertTrue(Reachability.gcUntil(() -> {
       registry.expunge();
       return meters.find("safecollections.size").tag("name", "temporary").gauge() == null;
     }), "meters removed once the collection is collected");

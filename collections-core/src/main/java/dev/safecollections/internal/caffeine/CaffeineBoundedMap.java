@@ -679,7 +679,8 @@ public final class CaffeineBoundedMap<K, V> extends AbstractMap<K, V>
     if (size > highWater) {
       highWater = size;
       Generation<K, V> g = current;
-      if (size >= g.growsAt) {
+      long table = g.table;
+      if (size >= table - (table >>> 2)) {     // ConcurrentHashMap doubles at three quarters
         modelGrowth(g, size);
       }
     }

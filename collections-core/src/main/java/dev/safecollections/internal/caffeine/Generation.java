@@ -33,8 +33,6 @@ final class Generation<K, V>
   boolean observesRemovals;
   /** The slots of the cache's {@code ConcurrentHashMap} by {@link ConcurrentTable}'s model. */
   volatile long table;
-  /** The size at which that table doubles next. */
-  volatile long growsAt;
 
   private Generation(CaffeineBoundedMap<K, V> owner, GenerationTicker ticker) {
     this.owner = owner;
@@ -44,7 +42,6 @@ final class Generation<K, V>
   /** Sets the modeled table. */
   void modelTable(long slots) {
     table = slots;
-    growsAt = slots - (slots >>> 2);
   }
 
   /**

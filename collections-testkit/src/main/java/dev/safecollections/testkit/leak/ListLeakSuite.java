@@ -33,7 +33,6 @@ public final class ListLeakSuite implements LeakSuite {
   private double storageFactor = -1;
   private Consumer<List<?>> maintenance = l -> { };
   private int tries = 100;
-  private int maxOps = 100;
 
   private ListLeakSuite(String name, Supplier<? extends List<?>> factory) {
     this.name = name;
@@ -181,7 +180,7 @@ public final class ListLeakSuite implements LeakSuite {
 
   private PropertyCheck<List<ListOp>> sequences(String invariant) {
     return PropertyCheck.of(name + ": " + invariant, Gen.listOf(ListOp.gen(), 1))
-        .tries(tries).maxSize(maxOps);
+        .tries(tries).maxSize(100);
   }
 
   /** One try: a list, its model (element numbers) and the elements made for it. */

@@ -3,6 +3,7 @@ package dev.safecollections.testkit.leak;
 import dev.safecollections.CollectionMetrics;
 import dev.safecollections.SafeCollection;
 import dev.safecollections.Ticker;
+import dev.safecollections.internal.Checks;
 import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.testkit.probe.RetainedBytes;
 import dev.safecollections.testkit.property.Gen;
@@ -102,10 +103,7 @@ public final class MapLeakSuite implements LeakSuite {
 
   /** The maps hold at most {@code maximumSize} entries and evict beyond (I1 applies). */
   public MapLeakSuite bounded(long maximumSize) {
-    if (maximumSize <= 0) {
-      throw new IllegalArgumentException("maximumSize must be positive: " + maximumSize);
-    }
-    bound = maximumSize;
+    bound = Checks.requirePositive(maximumSize, "maximumSize");
     return this;
   }
 
@@ -195,11 +193,7 @@ public final class MapLeakSuite implements LeakSuite {
    * with (I4 applies); {@code factory} builds one on a ticker that the suite advances.
    */
   public MapLeakSuite expiring(Duration ttl, Function<Ticker, ? extends Map<?, ?>> factory) {
-    Objects.requireNonNull(ttl, "ttl");
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("ttl must be positive: " + ttl);
-    }
-    this.ttl = ttl;
+    this.ttl = Checks.requirePositive(ttl, "ttl");
     this.expiringFactory = Objects.requireNonNull(factory, "factory");
     return this;
   }

@@ -1,5 +1,6 @@
 package dev.safecollections.testkit.leak;
 
+import dev.safecollections.internal.Checks;
 import dev.safecollections.testkit.property.Gen;
 import dev.safecollections.testkit.property.PropertyCheck;
 import java.lang.ref.Reference;
@@ -42,10 +43,7 @@ public final class SetLeakSuite implements LeakSuite {
 
   /** The sets hold at most {@code maximumSize} elements and evict beyond. */
   public SetLeakSuite bounded(long maximumSize) {
-    if (maximumSize <= 0) {
-      throw new IllegalArgumentException("maximumSize must be positive: " + maximumSize);
-    }
-    bound = maximumSize;
+    bound = Checks.requirePositive(maximumSize, "maximumSize");
     return this;
   }
 

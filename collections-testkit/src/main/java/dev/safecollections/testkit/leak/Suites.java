@@ -1,5 +1,6 @@
 package dev.safecollections.testkit.leak;
 
+import dev.safecollections.internal.Checks;
 import dev.safecollections.testkit.probe.Reachability;
 import dev.safecollections.testkit.property.Gen;
 import java.lang.ref.WeakReference;
@@ -17,10 +18,7 @@ final class Suites {
 
   /** Requires {@code value > 0}, naming it: the suites' settings are checked as they are made. */
   static int positive(int value, String name) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
-    return value;
+    return (int) Checks.requirePositive(value, name);
   }
 
   /**

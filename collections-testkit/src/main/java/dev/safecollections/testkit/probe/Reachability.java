@@ -26,11 +26,6 @@ public final class Reachability {
     return o;
   }
 
-  /** How many objects are watched. */
-  public int watched() {
-    return refs.size();
-  }
-
   /**
    * Runs the GC until every watched object has been collected.
    *

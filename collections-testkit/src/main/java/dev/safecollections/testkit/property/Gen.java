@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -27,24 +26,6 @@ public interface Gen<T> {
    */
   default Stream<T> shrink(T value) {
     return Stream.empty();
-  }
-
-  /** This generator's values passed through {@code f}; shrinks as this one does, mapped. */
-  default <R> Gen<R> map(Function<? super T, ? extends R> f, Function<? super R, ? extends T> back) {
-    Objects.requireNonNull(f, "f");
-    Objects.requireNonNull(back, "back");
-    Gen<T> self = this;
-    return new Gen<R>() {
-      @Override
-      public R generate(SplittableRandom random, int size) {
-        return f.apply(self.generate(random, size));
-      }
-
-      @Override
-      public Stream<R> shrink(R value) {
-        return self.shrink(back.apply(value)).map(f);
-      }
-    };
   }
 
   /**

@@ -35,8 +35,7 @@ class MapLeakSuiteTest {
     return all(
         MapLeakSuite.forMaps("HashMap", HashMap::new).allowsNulls().tries(TRIES),
         MapLeakSuite.forMaps("LinkedHashMap", LinkedHashMap::new).allowsNulls().tries(TRIES),
-        MapLeakSuite.forMaps("TreeMap", TreeMap::new).allowsNulls().tries(TRIES)
-            .maintenance(m -> { }),
+        MapLeakSuite.forMaps("TreeMap", TreeMap::new).allowsNulls().tries(TRIES),
         MapLeakSuite.forMaps("ConcurrentHashMap", ConcurrentHashMap::new).threadSafe()
             .tries(TRIES),
         MapLeakSuite.forMaps("ConcurrentSkipListMap", ConcurrentSkipListMap::new).threadSafe()
