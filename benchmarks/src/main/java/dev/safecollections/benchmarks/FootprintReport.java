@@ -1,168 +1,248 @@
 package dev.safecollections.benchmarks;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.safecollections.SafeLists;
 import dev.safecollections.SafeMaps;
+import dev.safecollections.SafeQueues;
+import dev.safecollections.SafeSets;
 import it.unimi.dsi.fastutil.ints.Int2IntLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2IntMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.jctools.maps.NonBlockingHashMapLong;
+import org.jctools.queues.MpmcArrayQueue;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Bytes per entry at one million entries (JOL, everything each map reaches) for every
- * primitive map next to fastutil's open and linked hash maps and a boxed {@code HashMap}, and
- * what ours retains after all entries are removed and after {@code clear()}. Reference keys and
- * values (the payload every map shares) are not counted; boxes are. Then the same for the
- * lock-free long-key map beside {@code NonBlockingHashMapLong} and {@code ConcurrentHashMap}.
+ * Bytes per entry at one million entries (JOL: everything each collection reaches) for every
+ * backend next to its baselines, and what each keeps after its entries are removed one by one.
+ * Reference keys, values and elements (the payload every collection of a family shares) are
+ * not counted; boxes a collection makes of primitive keys or values are. Prints Markdown; with
+ * {@code --readme README.md} also replaces the README's {@code footprint} section.
  *
- * <p>Run with {@code java -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
- * dev.safecollections.benchmarks.FootprintReport} after {@code mvn -B -DskipTests package}; it
- * needs about 4 GB of heap and takes a few minutes, most of it walking {@code HashMap}'s
- * three million objects.
+ * <p>Run with {@code java -Xmx6g -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar
+ * dev.safecollections.benchmarks.FootprintReport} after {@code mvn -B -DskipTests package}
+ * (or {@code benchmarks/suite.sh}); it takes a few minutes, most of it walking the boxed
+ * baselines' millions of objects.
  */
 public final class FootprintReport {
   private static final int N = 1_000_000;
+  private static final Object VALUE = new Object();
+  private static final Long[] KEYS = new Long[N];
+
+  static {
+    for (int i = 0; i < N; i++) {
+      KEYS[i] = i * 31L;
+    }
+  }
 
   private FootprintReport() {}
 
-  /** One key and value shape: how to fill each map and which payload objects it shares. */
-  private static final class Shape {
+  /** One collection: how to build it, add the i-th entry and remove it again. */
+  static final class Subject {
     final String name;
-    final Supplier<Map<Object, Object>> ours;
-    final List<Supplier<Map<Object, Object>>> baselines;
-    final boolean objectKeys;
-    final boolean objectValues;
+    final boolean ours;
+    final Supplier<?> create;
+    final ObjIntConsumer<Object> add;
+    final ObjIntConsumer<Object> remove;
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Shape(String name, Supplier<? extends Map> ours, boolean objectKeys, boolean objectValues,
-        Supplier<? extends Map> open, Supplier<? extends Map> linked) {
+    @SuppressWarnings("unchecked")
+    <C> Subject(String name, boolean ours, Supplier<? extends C> create, ObjIntConsumer<C> add,
+        ObjIntConsumer<C> remove) {
       this.name = name;
-      this.ours = (Supplier<Map<Object, Object>>) (Supplier) ours;
-      this.baselines = List.of((Supplier<Map<Object, Object>>) (Supplier) open,
-          (Supplier<Map<Object, Object>>) (Supplier) linked, HashMap::new);
-      this.objectKeys = objectKeys;
-      this.objectValues = objectValues;
+      this.ours = ours;
+      this.create = create;
+      this.add = (ObjIntConsumer<Object>) add;
+      this.remove = (ObjIntConsumer<Object>) remove;
     }
   }
 
-  public static void main(String[] args) {
-    List<Shape> shapes = List.of(
-        new Shape("longToLong", () -> SafeMaps.boundedLongToLong(N), false, false,
-            Long2LongOpenHashMap::new, Long2LongLinkedOpenHashMap::new),
-        new Shape("longToObject", () -> SafeMaps.boundedLongToObject(N), false, true,
-            Long2ObjectOpenHashMap::new, Long2ObjectLinkedOpenHashMap::new),
-        new Shape("intToInt", () -> SafeMaps.boundedIntToInt(N), false, false,
-            Int2IntOpenHashMap::new, Int2IntLinkedOpenHashMap::new),
-        new Shape("intToObject", () -> SafeMaps.boundedIntToObject(N), false, true,
-            Int2ObjectOpenHashMap::new, Int2ObjectLinkedOpenHashMap::new),
-        new Shape("objectToLong", () -> SafeMaps.boundedObjectToLong(N), true, false,
-            Object2LongOpenHashMap::new, Object2LongLinkedOpenHashMap::new),
-        new Shape("objectToInt", () -> SafeMaps.boundedObjectToInt(N), true, false,
-            Object2IntOpenHashMap::new, Object2IntLinkedOpenHashMap::new));
-    System.out.printf("bytes per entry at %,d entries (reference keys and values not counted)%n",
-        N);
-    System.out.printf("%-14s %8s %14s %16s %9s %14s %12s%n", "map", "ours", "fastutil open",
-        "fastutil linked", "HashMap", "after remove", "after clear");
-    for (Shape shape : shapes) {
-      Object[] keys = new Object[N];
-      Object[] values = new Object[N];
-      for (int i = 0; i < N; i++) {
-        keys[i] = shape.name.startsWith("long") ? (Object) (i * 31L)
-            : shape.name.startsWith("int") ? (Object) (i * 31) : "key" + i;
-        values[i] = shape.name.endsWith("Long") ? (Object) (long) i
-            : shape.name.endsWith("Int") ? (Object) i : "value" + i;
+  /** Collections holding the same payload, the first ones ours. */
+  static final class Family {
+    final String name;
+    final long payload;
+    final List<Subject> subjects;
+
+    Family(String name, long payload, Subject... subjects) {
+      this.name = name;
+      this.payload = payload;
+      this.subjects = List.of(subjects);
+    }
+  }
+
+  static <M extends Map<Long, Object>> Subject objectMap(String name, boolean ours,
+      Supplier<M> create) {
+    return new Subject(name, ours, create, (m, i) -> m.put(KEYS[i], VALUE),
+        (m, i) -> m.remove(KEYS[i]));
+  }
+
+  static <M extends Map<Long, Long>> Subject boxedMap(String name, Supplier<M> create) {
+    return new Subject(name, false, create, (m, i) -> m.put(i * 31L, (long) i),
+        (m, i) -> m.remove(i * 31L));
+  }
+
+  static <M extends Long2LongMap> Subject longToLong(String name, boolean ours,
+      Supplier<M> create) {
+    return new Subject(name, ours, create, (m, i) -> m.put(i * 31L, i), (m, i) -> m.remove(i * 31L));
+  }
+
+  static <C extends Collection<Long>> Subject elements(String name, boolean ours,
+      Supplier<C> create) {
+    return new Subject(name, ours, create, (c, i) -> c.add(KEYS[i]), (c, i) -> c.remove(KEYS[i]));
+  }
+
+  static <L extends List<Long>> Subject list(String name, boolean ours, Supplier<L> create) {
+    return new Subject(name, ours, create, (l, i) -> l.add(KEYS[i]),
+        (l, i) -> l.remove(l.size() - 1));
+  }
+
+  static <Q extends Queue<Long>> Subject queue(String name, boolean ours, Supplier<Q> create) {
+    return new Subject(name, ours, create, (q, i) -> q.offer(KEYS[i]), (q, i) -> q.poll());
+  }
+
+  static List<Family> families() {
+    long keys = GraphLayout.parseInstance((Object) KEYS).totalSize()
+        - GraphLayout.parseInstance((Object) new Long[N]).totalSize();
+    long value = GraphLayout.parseInstance(VALUE).totalSize();
+    return List.of(
+        new Family("Object maps (Long key, shared value)", keys + value,
+            objectMap("SafeMaps.bounded", true, () -> SafeMaps.bounded(N)),
+            objectMap("SafeMaps...singleThreaded()", true,
+                () -> SafeMaps.builder().maximumSize(N).singleThreaded().<Long, Object>build()),
+            objectMap("Caffeine maximumSize", false,
+                () -> Caffeine.newBuilder().maximumSize(N).<Long, Object>build().asMap()),
+            objectMap("ConcurrentHashMap", false, ConcurrentHashMap::new),
+            objectMap("LinkedHashMap (access order)", false,
+                () -> new LinkedHashMap<>(16, 0.75f, true)),
+            objectMap("HashMap", false, HashMap::new)),
+        new Family("long → long maps (boxes counted)", 0,
+            longToLong("SafeMaps.boundedLongToLong", true, () -> SafeMaps.boundedLongToLong(N)),
+            longToLong("fastutil Long2LongOpenHashMap", false, Long2LongOpenHashMap::new),
+            longToLong("fastutil Long2LongLinkedOpenHashMap", false,
+                Long2LongLinkedOpenHashMap::new),
+            boxedMap("HashMap<Long, Long>", HashMap::new)),
+        new Family("long → object maps (shared value, boxes counted)", value,
+            new Subject("SafeMaps.boundedLongToObject", true,
+                () -> SafeMaps.<Object>boundedLongToObject(N), (m, i) -> m.put(i * 31L, VALUE),
+                (m, i) -> m.remove(i * 31L)),
+            new Subject("SafeMaps.concurrentLongToObject", true,
+                () -> SafeMaps.<Object>concurrentLongToObject(N),
+                (m, i) -> m.put(i * 31L, VALUE), (m, i) -> m.remove(i * 31L)),
+            new Subject("fastutil Long2ObjectOpenHashMap", false,
+                Long2ObjectOpenHashMap<Object>::new, (m, i) -> m.put(i * 31L, VALUE),
+                (m, i) -> m.remove(i * 31L)),
+            new Subject("fastutil Long2ObjectLinkedOpenHashMap", false,
+                Long2ObjectLinkedOpenHashMap<Object>::new, (m, i) -> m.put(i * 31L, VALUE),
+                (m, i) -> m.remove(i * 31L)),
+            new Subject("NonBlockingHashMapLong", false, NonBlockingHashMapLong<Object>::new,
+                (m, i) -> m.put(i * 31L, VALUE), (m, i) -> m.remove(i * 31L)),
+            new Subject("ConcurrentHashMap<Long, V>", false,
+                ConcurrentHashMap<Long, Object>::new, (m, i) -> m.put(i * 31L, VALUE),
+                (m, i) -> m.remove(i * 31L))),
+        new Family("int → int and object → long maps (boxes counted)", 0,
+            new Subject("SafeMaps.boundedIntToInt", true, () -> SafeMaps.boundedIntToInt(N),
+                (Int2IntMap m, int i) -> m.put(i * 31, i), (m, i) -> m.remove(i * 31)),
+            new Subject("fastutil Int2IntOpenHashMap", false, Int2IntOpenHashMap::new,
+                (Int2IntMap m, int i) -> m.put(i * 31, i), (m, i) -> m.remove(i * 31)),
+            new Subject("fastutil Int2IntLinkedOpenHashMap", false, Int2IntLinkedOpenHashMap::new,
+                (Int2IntMap m, int i) -> m.put(i * 31, i), (m, i) -> m.remove(i * 31)),
+            new Subject("SafeMaps.boundedObjectToLong (Long keys)", true,
+                () -> SafeMaps.<Long>boundedObjectToLong(N),
+                (Object2LongMap<Long> m, int i) -> m.put(KEYS[i], i), (m, i) -> m.removeLong(
+                    KEYS[i])),
+            new Subject("fastutil Object2LongOpenHashMap (Long keys)", false,
+                Object2LongOpenHashMap<Long>::new,
+                (Object2LongMap<Long> m, int i) -> m.put(KEYS[i], i),
+                (m, i) -> m.removeLong(KEYS[i]))),
+        new Family("Sets (shared Long elements)", keys,
+            elements("SafeSets.bounded", true, () -> SafeSets.<Long>bounded(N)),
+            elements("ConcurrentHashMap.newKeySet()", false, ConcurrentHashMap::newKeySet),
+            elements("HashSet", false, HashSet::new)),
+        new Family("long sets (boxes counted)", 0,
+            new Subject("SafeSets.boundedLongs", true, () -> SafeSets.boundedLongs(N),
+                (LongSet s, int i) -> s.add(i * 31L), (s, i) -> s.remove(i * 31L)),
+            new Subject("fastutil LongOpenHashSet", false, LongOpenHashSet::new,
+                (LongSet s, int i) -> s.add(i * 31L), (s, i) -> s.remove(i * 31L)),
+            new Subject("HashSet<Long>", false, HashSet<Long>::new,
+                (HashSet<Long> s, int i) -> s.add(i * 31L), (s, i) -> s.remove(i * 31L))),
+        new Family("Lists (shared elements; emptied from the end)", keys,
+            list("SafeLists.bounded", true, () -> SafeLists.<Long>bounded(N)),
+            list("ArrayList", false, ArrayList::new),
+            new Subject("ArrayDeque", false, ArrayDeque<Long>::new,
+                (ArrayDeque<Long> d, int i) -> d.addLast(KEYS[i]), (d, i) -> d.pollLast())),
+        new Family("long lists (boxes counted; emptied from the end)", 0,
+            new Subject("SafeLists.boundedLongs", true, () -> SafeLists.boundedLongs(N),
+                (LongList l, int i) -> l.add(i * 31L), (l, i) -> l.removeLong(l.size() - 1)),
+            new Subject("fastutil LongArrayList", false, LongArrayList::new,
+                (LongList l, int i) -> l.add(i * 31L), (l, i) -> l.removeLong(l.size() - 1)),
+            new Subject("ArrayList<Long>", false, ArrayList<Long>::new,
+                (ArrayList<Long> l, int i) -> l.add(i * 31L), (l, i) -> l.remove(l.size() - 1))),
+        new Family("Queues of capacity 1,000,000 (shared elements)", keys,
+            queue("SafeQueues.bounded", true, () -> SafeQueues.<Long>bounded(N)),
+            queue("JCTools MpmcArrayQueue", false, () -> new MpmcArrayQueue<>(N)),
+            queue("ArrayBlockingQueue", false, () -> new ArrayBlockingQueue<>(N))));
+  }
+
+  public static void main(String[] args) throws IOException {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Measured %s with JOL"
+        + " on JDK %s (%s). Bytes per entry at %,d entries, the shared payload (reference keys,"
+        + " values and elements) not counted; then what the collection still reaches after"
+        + " every entry was removed one by one.%n%n", LocalDate.now(),
+        System.getProperty("java.version"), System.getProperty("java.vm.name"), N));
+    out.append("| family | collection | bytes/entry at 1M | retained after removing all |\n"
+        + "|---|---|---:|---:|\n");
+    for (Family family : families()) {
+      for (Subject s : family.subjects) {
+        Object c = s.create.get();
+        for (int i = 0; i < N; i++) {
+          s.add.accept(c, i);
+        }
+        double perEntry = (GraphLayout.parseInstance(c).totalSize() - family.payload)
+            / (double) N;
+        for (int i = N - 1; i >= 0; i--) {
+          s.remove.accept(c, i);
+        }
+        long empty = GraphLayout.parseInstance(c).totalSize();
+        String row = String.format(Locale.ROOT, "| %s | %s | %.1f | %,d B |%n", family.name,
+            s.ours ? "**`" + s.name + "`**" : "`" + s.name + "`", perEntry, empty);
+        System.err.print(row); // progress: each row takes seconds
+        out.append(row);
       }
-      long payload = payload(shape, keys, values);
-      Map<Object, Object> ours = fill(shape.ours.get(), keys, values);
-      double oursPerEntry = perEntry(ours, payload);
-      double[] base = new double[3];
-      for (int b = 0; b < 3; b++) {
-        base[b] = perEntry(fill(shape.baselines.get(b).get(), keys, values), payload);
+    }
+    out.append("\nOurs in bold. \"Retained after removing all\" is the F2 failure: a JDK table"
+        + " keeps the array it grew to.\n");
+    System.out.println(out);
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--readme")) {
+        ReadmeSection.replace(Path.of(args[i + 1]), "footprint", out.toString());
       }
-      for (Object key : keys) {
-        ours.remove(key);
-      }
-      long afterRemove = GraphLayout.parseInstance(ours).totalSize();
-      ours = fill(shape.ours.get(), keys, values);
-      ours.clear();
-      long afterClear = GraphLayout.parseInstance(ours).totalSize();
-      System.out.printf("%-14s %8.1f %14.1f %16.1f %9.1f %12d B %10d B%n", shape.name,
-          oursPerEntry, base[0], base[1], base[2], afterRemove, afterClear);
     }
-    System.out.println();
-    lockFree();
-  }
-
-  /**
-   * The lock-free long-key map beside {@code NonBlockingHashMapLong} and {@code
-   * ConcurrentHashMap<Long, V>}: bytes per entry with one shared value (so the figures are the
-   * maps' own), and what ours retains after all entries are removed and after {@code clear()}.
-   */
-  private static void lockFree() {
-    Object value = new Object();
-    long shared = GraphLayout.parseInstance(value).totalSize();
-    System.out.printf("%-22s %8s %24s %19s %14s %12s%n", "map", "ours",
-        "NonBlockingHashMapLong", "ConcurrentHashMap", "after remove", "after clear");
-    Map<Long, Object> ours = SafeMaps.concurrentLongToObject(N);
-    Map<Long, Object> raw = new NonBlockingHashMapLong<>();
-    Map<Long, Object> chm = new ConcurrentHashMap<>();
-    for (long k = 0; k < N; k++) {
-      ours.put(k * 31, value);
-      raw.put(k * 31, value);
-      chm.put(k * 31, value);
-    }
-    double oursPerEntry = (GraphLayout.parseInstance(ours).totalSize() - shared) / (double) N;
-    double rawPerEntry = (GraphLayout.parseInstance(raw).totalSize() - shared) / (double) N;
-    double chmPerEntry = (GraphLayout.parseInstance(chm).totalSize() - shared) / (double) N;
-    for (long k = 0; k < N; k++) {
-      ours.remove(k * 31);
-    }
-    long afterRemove = GraphLayout.parseInstance(ours).totalSize();
-    for (long k = 0; k < N; k++) {
-      ours.put(k * 31, value);
-    }
-    ours.clear();
-    long afterClear = GraphLayout.parseInstance(ours).totalSize();
-    System.out.printf("%-22s %8.1f %24.1f %19.1f %12d B %10d B%n", "concurrentLongToObject",
-        oursPerEntry, rawPerEntry, chmPerEntry, afterRemove, afterClear);
-  }
-
-  private static Map<Object, Object> fill(Map<Object, Object> map, Object[] keys,
-      Object[] values) {
-    for (int i = 0; i < N; i++) {
-      map.put(keys[i], values[i]);
-    }
-    return map;
-  }
-
-  /** The size of the reference keys and values, which every map holds alike. */
-  private static long payload(Shape shape, Object[] keys, Object[] values) {
-    long total = 0;
-    if (shape.objectKeys) {
-      total += GraphLayout.parseInstance((Object) keys).totalSize()
-          - GraphLayout.parseInstance((Object) new Object[N]).totalSize();
-    }
-    if (shape.objectValues) {
-      total += GraphLayout.parseInstance((Object) values).totalSize()
-          - GraphLayout.parseInstance((Object) new Object[N]).totalSize();
-    }
-    return total;
-  }
-
-  private static double perEntry(Map<Object, Object> map, long payload) {
-    return (double) (GraphLayout.parseInstance(map).totalSize() - payload) / N;
   }
 }
