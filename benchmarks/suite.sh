@@ -7,8 +7,11 @@
 #   PROFILE=smoke benchmarks/suite.sh   # one 0.2 s iteration each: checks the script runs
 #   benchmarks/suite.sh --readme        # also rewrite the README's Performance tables
 #   SKIP_FOOTPRINT=1 benchmarks/suite.sh
+#   SUITE=targets PROFILE=full benchmarks/suite.sh --readme
+#                                       # only the pairs with a target, into the README's
+#                                       # targets section (about 40 minutes with full)
 #
-# Results: benchmarks/target/suite/*.json (JMH), *.log (JMH's output), ratios.md, footprint.md.
+# Results: benchmarks/target/suite-all/ (or suite-targets/): *.json (JMH), *.log (JMH's output), ratios.md, footprint.md.
 # Run nothing else on the machine meanwhile: compare ratios from one run, never absolute times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +27,7 @@ if [[ "${1:-}" == "--readme" ]]; then README_ARGS=(--readme README.md); fi
 
 mvn -B -q -DskipTests package -pl benchmarks -am
 JAR=benchmarks/target/benchmarks.jar
-OUT=benchmarks/target/suite
+OUT=benchmarks/target/suite-${SUITE:-all}
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 run() {
@@ -34,9 +37,20 @@ run() {
     || { tail -20 "$OUT/$name.log"; exit 1; }
 }
 
-CONCURRENT_MAPS=SafeMaps.bounded,Caffeine,ConcurrentHashMap
+if [[ "${SUITE:-all}" == targets ]]; then
+  run targets-objectmaps-t1 'ObjectMapSuite' -t 1 \
+    -p "impl=SafeMaps.bounded,Caffeine,singleThreaded,LinkedHashMap LRU"
+  run targets-objectmaps-t2 'ObjectMapSuite' -t 2 -p impl=SafeMaps.bounded,Caffeine
+  run targets-longmaps 'LongMapSuite' -t 1 \
+    -p "impl=boundedLongToLong,fastutil open,fastutil linked LRU"
+  run targets-metrics 'MetricsOverheadBenchmark'
+  java -cp "$JAR" dev.safecollections.benchmarks.RatioTable --profile "$DESCRIBE" --targets-only \
+    "${README_ARGS[@]}" --section targets "$OUT"/*.json | tee "$OUT/targets.md"
+  exit 0
+fi
+
 run objectmaps-t1 'ObjectMapSuite' -t 1
-run objectmaps-t2 'ObjectMapSuite' -t 2 -p impl=$CONCURRENT_MAPS
+run objectmaps-t2 'ObjectMapSuite' -t 2 -p impl=SafeMaps.bounded,Caffeine,ConcurrentHashMap
 run longmaps-t1   'LongMapSuite' -t 1
 run longmaps-t2   'LongMapSuite' -t 2 -p impl=concurrentLongToObject,NonBlockingHashMapLong
 run lists         'ListSuite\.(get|set|mixed)' -p impl=SafeLists.bounded,ArrayList

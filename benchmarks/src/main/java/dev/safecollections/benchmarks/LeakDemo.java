@@ -115,7 +115,7 @@ public final class LeakDemo {
     Thread reader = new Thread(() -> read(process, run), "leak-demo-reader");
     reader.start();
     if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+      process.destroyForcibly().waitFor();
       run.outcome = "killed after " + CHILD_TIMEOUT_SECONDS + " s";
     }
     reader.join();

@@ -32,7 +32,9 @@ final class LeakScenarios {
 
   /** A workload run in steps; the child samples the heap after each one. */
   interface Workload {
-    int steps();
+    default int steps() {
+      return 40;
+    }
 
     void step(int step) throws InterruptedException;
 
@@ -133,11 +135,6 @@ final class LeakScenarios {
       long key;
 
       @Override
-      public int steps() {
-        return 40;
-      }
-
-      @Override
       public void step(int step) {
         for (int i = 0; i < 2_000; i++) {
           map.put(key++, new byte[VALUE_MIN + random.nextInt(VALUE_SPREAD)]);
@@ -155,11 +152,6 @@ final class LeakScenarios {
     List<Map<Long, Long>> indexes = new ArrayList<>();
     List<List<Long>> logs = new ArrayList<>();
     return new Workload() {
-      @Override
-      public int steps() {
-        return 40;
-      }
-
       @Override
       public void step(int step) {
         for (int tenant = 0; tenant < 2; tenant++) {
@@ -239,11 +231,6 @@ final class LeakScenarios {
       long key;
 
       @Override
-      public int steps() {
-        return 40;
-      }
-
-      @Override
       public String phase(int step) {
         return step < busySteps ? "busy" : "idle";
       }
@@ -275,11 +262,6 @@ final class LeakScenarios {
       long key;
 
       @Override
-      public int steps() {
-        return 40;
-      }
-
-      @Override
       public void step(int step) {
         for (int i = 0; i < 150_000; i++) {
           long k = key++ * 0x9E3779B97F4A7C15L;
@@ -306,11 +288,6 @@ final class LeakScenarios {
     SplittableRandom random = new SplittableRandom(42);
     return new Workload() {
       long key;
-
-      @Override
-      public int steps() {
-        return 40;
-      }
 
       @Override
       public void step(int step) {

@@ -6,6 +6,8 @@ import dev.safecollections.SafeMaps;
 import it.unimi.dsi.fastutil.longs.Long2LongLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
 import org.jctools.maps.NonBlockingHashMapLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,6 +40,12 @@ public class LongMapSuite {
   /** The key space of get, put and mixed: it fits the bound, so none of them evicts. */
   static final int KEYS = BOUND;
   static final Object VALUE = new Object();
+  /**
+   * Keys are multiples of this odd constant (a bijection on {@code long}), not 0, 1, 2...:
+   * {@code NonBlockingHashMapLong} spreads dense sequential keys so poorly that a miss probes
+   * for microseconds, which would hide what our layer costs.
+   */
+  static final long SPREAD = 0x9E3779B97F4A7C15L;
 
   @Param({"boundedLongToLong", "fastutil open", "fastutil linked LRU", "concurrentLongToObject",
       "NonBlockingHashMapLong"})
@@ -52,6 +60,25 @@ public class LongMapSuite {
     void remove(long key);
   }
 
+  static Store store(LongUnaryOperator get, LongUnaryOperator put, LongConsumer remove) {
+    return new Store() {
+      @Override
+      public long get(long key) {
+        return get.applyAsLong(key);
+      }
+
+      @Override
+      public long put(long key) {
+        return put.applyAsLong(key);
+      }
+
+      @Override
+      public void remove(long key) {
+        remove.accept(key);
+      }
+    };
+  }
+
   Store store;
   boolean unbounded;
 
@@ -60,126 +87,70 @@ public class LongMapSuite {
     switch (impl) {
       case "boundedLongToLong": {
         BoundedLong2LongMap m = SafeMaps.boundedLongToLong(BOUND);
-        store = new Store() {
-          @Override public long get(long key) {
-            return m.get(key);
-          }
-
-          @Override public long put(long key) {
-            return m.put(key, key);
-          }
-
-          @Override public void remove(long key) {
-            m.remove(key);
-          }
-        };
+        store = store(m::get, k -> m.put(k, k), m::remove);
         break;
       }
       case "fastutil open": {
         Long2LongOpenHashMap m = new Long2LongOpenHashMap();
         unbounded = true;
-        store = new Store() {
-          @Override public long get(long key) {
-            return m.get(key);
-          }
-
-          @Override public long put(long key) {
-            return m.put(key, key);
-          }
-
-          @Override public void remove(long key) {
-            m.remove(key);
-          }
-        };
+        store = store(m::get, k -> m.put(k, k), m::remove);
         break;
       }
       case "fastutil linked LRU": {
         Long2LongLinkedOpenHashMap m = new Long2LongLinkedOpenHashMap();
-        store = new Store() {
-          @Override public long get(long key) {
-            return m.getAndMoveToLast(key);
+        store = store(m::getAndMoveToLast, k -> {
+          long old = m.putAndMoveToLast(k, k);
+          if (m.size() > BOUND) {
+            m.removeFirstLong();
           }
-
-          @Override public long put(long key) {
-            long old = m.putAndMoveToLast(key, key);
-            if (m.size() > BOUND) {
-              m.removeFirstLong();
-            }
-            return old;
-          }
-
-          @Override public void remove(long key) {
-            m.remove(key);
-          }
-        };
+          return old;
+        }, m::remove);
         break;
       }
       case "concurrentLongToObject": {
         ConcurrentBoundedLong2ObjectMap<Object> m = SafeMaps.concurrentLongToObject(BOUND);
-        store = new Store() {
-          @Override public long get(long key) {
-            return m.get(key) == null ? 0 : 1;
-          }
-
-          @Override public long put(long key) {
-            return m.put(key, VALUE) == null ? 0 : 1;
-          }
-
-          @Override public void remove(long key) {
-            m.remove(key);
-          }
-        };
+        store = store(k -> m.get(k) == null ? 0 : 1, k -> m.put(k, VALUE) == null ? 0 : 1,
+            m::remove);
         break;
       }
       case "NonBlockingHashMapLong": {
         NonBlockingHashMapLong<Object> m = new NonBlockingHashMapLong<>();
         unbounded = true;
-        store = new Store() {
-          @Override public long get(long key) {
-            return m.get(key) == null ? 0 : 1;
-          }
-
-          @Override public long put(long key) {
-            return m.put(key, VALUE) == null ? 0 : 1;
-          }
-
-          @Override public void remove(long key) {
-            m.remove(key);
-          }
-        };
+        store = store(k -> m.get(k) == null ? 0 : 1, k -> m.put(k, VALUE) == null ? 0 : 1,
+            m::remove);
         break;
       }
       default:
         throw new IllegalArgumentException("impl: " + impl);
     }
     for (long k = 0; k < KEYS; k += 2) {
-      store.put(k);
+      store.put(k * SPREAD);
     }
   }
 
   @Benchmark
   public long get(SuiteCursor c) {
-    return store.get(c.nextInt() % KEYS);
+    return store.get((c.nextInt() % KEYS) * SPREAD);
   }
 
   @Benchmark
   public long put(SuiteCursor c) {
-    return store.put(c.nextInt() % KEYS);
+    return store.put((c.nextInt() % KEYS) * SPREAD);
   }
 
   @Benchmark
   public long mixed(SuiteCursor c) {
     int r = c.nextInt();
-    long key = (r / 5) % KEYS;
+    long key = ((r / 5) % KEYS) * SPREAD;
     return r % 5 == 0 ? store.put(key) : store.get(key);
   }
 
   @Benchmark
   public long evict(SuiteCursor c) {
-    long key = c.fresh++;
-    long old = store.put(key);
+    long n = c.fresh++;
+    long old = store.put(n * SPREAD);
     if (unbounded) {
-      store.remove(key - BOUND);
+      store.remove((n - BOUND) * SPREAD);
     }
     return old;
   }

@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * throughput over its baseline's measured in the same run, with the issue's targets.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.safecollections.benchmarks.RatioTable
- * [--profile TEXT] [--readme README.md] result.json...}; {@code benchmarks/suite.sh} runs the
- * suite and then this. With {@code --readme} it also replaces the README's {@code ratios}
- * section.
+ * [--profile TEXT] [--targets-only] [--readme README.md [--section NAME]] result.json...};
+ * {@code benchmarks/suite.sh} runs the suite and then this. With {@code --readme} it also
+ * replaces the README's {@code ratios} section (or the one named by {@code --section}).
  */
 public final class RatioTable {
   private RatioTable() {}
@@ -87,6 +87,8 @@ public final class RatioTable {
 
   public static void main(String[] args) throws IOException {
     String profile = "";
+    String section = "ratios";
+    boolean targetsOnly = false;
     Path readme = null;
     List<Result> results = new ArrayList<>();
     Map<String, Object> first = null;
@@ -95,6 +97,10 @@ public final class RatioTable {
         profile = args[++i];
       } else if (args[i].equals("--readme")) {
         readme = Path.of(args[++i]);
+      } else if (args[i].equals("--section")) {
+        section = args[++i];
+      } else if (args[i].equals("--targets-only")) {
+        targetsOnly = true;
       } else {
         for (Object o : (List<?>) Json.parse(Files.readString(Path.of(args[i])))) {
           @SuppressWarnings("unchecked")
@@ -107,10 +113,10 @@ public final class RatioTable {
     if (first == null) {
       throw new IllegalArgumentException("no JMH results in " + String.join(" ", args));
     }
-    String table = header(first, profile) + table(results);
+    String table = header(first, profile) + table(results, targetsOnly);
     System.out.println(table);
     if (readme != null) {
-      ReadmeSection.replace(readme, "ratios", table);
+      ReadmeSection.replace(readme, section, table);
     }
   }
 
@@ -126,24 +132,49 @@ public final class RatioTable {
     Map<String, Object> metric = (Map<String, Object>) run.get("primaryMetric");
     return new Result(parts[parts.length - 2], parts[parts.length - 1],
         (int) Json.number(run.get("threads")), params, Json.number(metric.get("score")),
-        Json.number(metric.get("scoreError")));
+        deviation((List<Object>) metric.get("rawData")));
+  }
+
+  /**
+   * The standard deviation of every measured iteration of every fork: JMH's own error (a 99.9%
+   * interval) is hundreds of percent wide with the short profile's three iterations.
+   */
+  @SuppressWarnings("unchecked")
+  static double deviation(List<Object> rawData) {
+    List<Double> values = new ArrayList<>();
+    if (rawData != null) {
+      for (Object fork : rawData) {
+        for (Object iteration : (List<Object>) fork) {
+          values.add(Json.number(iteration));
+        }
+      }
+    }
+    if (values.size() < 2) {
+      return Double.NaN;
+    }
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(squares / (values.size() - 1));
   }
 
   static String header(Map<String, Object> run, String profile) {
     return String.format(Locale.ROOT, "Measured %s on %s, %d cores, JDK %s (%s)%s. Throughput"
         + " ratios, ours over the baseline in the same run (above 1.00x: ours is faster); the"
-        + " ± is the two scores' JMH 99.9%% error combined.%n%n", LocalDate.now(), cpu(),
+        + " ± combines the two sides' standard deviations over their measured iterations.%n%n", LocalDate.now(), cpu(),
         Runtime.getRuntime().availableProcessors(), run.get("jdkVersion"), run.get("vmName"),
         profile.isEmpty() ? "" : ", profile: " + profile);
   }
 
-  static String table(List<Result> results) {
+  static String table(List<Result> results, boolean targetsOnly) {
     Map<String, Result> byKey = new LinkedHashMap<>();
     StringBuilder out = new StringBuilder();
     out.append("| ours | baseline | workload | threads | ours ops/µs | baseline ops/µs | ratio"
         + " | target |\n|---|---|---|---:|---:|---:|---:|---|\n");
     List<String> missed = new ArrayList<>();
     for (Comparison c : COMPARISONS) {
+      if (targetsOnly && c.target == 0) {
+        continue;
+      }
       byKey.clear();
       List<Result> ours = new ArrayList<>();
       for (Result r : results) {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RatioTableTest {
   private static String result(String benchmark, int threads, String params, double score,
-      String error) {
+      String rawData) {
     return "{\"benchmark\" : \"dev.safecollections.benchmarks." + benchmark + "\", \"threads\" : "
         + threads + ", \"params\" : {" + params + "}, \"primaryMetric\" : {\"score\" : " + score
-        + ", \"scoreError\" : " + error + ", \"scoreUnit\" : \"ops/us\", \"rawData\" : [[1.0e0,"
-        + " 2E-1]]}}";
+        + ", \"scoreError\" : \"NaN\", \"scoreUnit\" : \"ops/us\", \"rawData\" : " + rawData
+        + "}}";
   }
 
   @SuppressWarnings("unchecked")
@@ -36,28 +36,35 @@ class RatioTableTest {
   @Test
   void table_pairsOursWithItsBaselineOfTheSameWorkloadAndThreads() {
     String json = "[" + String.join(",",
-        result("ObjectMapSuite.get", 1, "\"impl\" : \"SafeMaps.bounded\"", 2.0, "0.2"),
-        result("ObjectMapSuite.get", 1, "\"impl\" : \"Caffeine\"", 4.0, "\"NaN\""),
-        result("ObjectMapSuite.get", 2, "\"impl\" : \"Caffeine\"", 9.0, "0.1"),
-        result("ObjectMapSuite.put", 1, "\"impl\" : \"SafeMaps.bounded\"", 3.0, "0.3"),
-        result("ObjectMapSuite.put", 1, "\"impl\" : \"Caffeine\"", 3.0, "0.3"),
+        result("ObjectMapSuite.get", 1, "\"impl\" : \"SafeMaps.bounded\"", 2.0, "[[2.0]]"),
+        result("ObjectMapSuite.get", 1, "\"impl\" : \"Caffeine\"", 4.0, "[[3.0, 5.0]]"),
+        result("ObjectMapSuite.get", 2, "\"impl\" : \"Caffeine\"", 9.0, "[[9.0, 9.0]]"),
+        result("ObjectMapSuite.get", 1, "\"impl\" : \"ConcurrentHashMap\"", 8.0, "[[8.0]]"),
+        result("ObjectMapSuite.put", 1, "\"impl\" : \"SafeMaps.bounded\"", 3.0,
+            "[[2.7], [3.3]]"),
+        result("ObjectMapSuite.put", 1, "\"impl\" : \"Caffeine\"", 3.0, "[[2.7, 3.3]]"),
         result("MetricsOverheadBenchmark.get", 1,
-            "\"backend\" : \"bounded\", \"metrics\" : \"on\"", 1.0, "0"),
+            "\"backend\" : \"bounded\", \"metrics\" : \"on\"", 1.0, "[[1.0e0, 1E0]]"),
         result("MetricsOverheadBenchmark.get", 1,
-            "\"backend\" : \"bounded\", \"metrics\" : \"off\"", 1.0, "0"),
+            "\"backend\" : \"bounded\", \"metrics\" : \"off\"", 1.0, "[[1, 1]]"),
         result("MetricsOverheadBenchmark.get", 1,
-            "\"backend\" : \"singleThreaded\", \"metrics\" : \"off\"", 5.0, "0")) + "]";
-    String table = RatioTable.table(parse(json));
+            "\"backend\" : \"singleThreaded\", \"metrics\" : \"off\"", 5.0, "[[5, 5]]")) + "]";
+    String table = RatioTable.table(parse(json), false);
     assertTrue(table.contains("| `SafeMaps.bounded` | `Caffeine` | get | 1 | 2.00 | 4.00 | 0.50x"
         + " | ≥ 0.80x **short** |"), table);
     assertTrue(table.contains("| `SafeMaps.bounded` | `Caffeine` | put | 1 | 3.00 | 3.00 | 1.00x"
-        + " ±14% | ≥ 0.80x met |"), table);
+        + " ±20% | ≥ 0.80x met |"), table);
     assertTrue(table.contains("| `bounded, metrics on` | `bounded, metrics off` | get | 1 | 1.00"
         + " | 1.00 | 1.00x ±0% | ≥ 0.95x met |"), table);
     assertFalse(table.contains("| get | 2 |"), "no row without ours at 2 threads: " + table);
     assertFalse(table.contains("singleThreaded"), "no row without ours: " + table);
     assertTrue(table.contains("Short of the target in this run: SafeMaps.bounded get t1: 0.50x"
         + " (target 0.80x)."), table);
+    assertTrue(table.contains("| `SafeMaps.bounded` | `ConcurrentHashMap` | get | 1 | 2.00 | 8.00"
+        + " | 0.25x |  |"), table);
+    String targets = RatioTable.table(parse(json), true);
+    assertFalse(targets.contains("ConcurrentHashMap"), targets);
+    assertTrue(targets.contains("| `SafeMaps.bounded` | `Caffeine` | get | 1 |"), targets);
   }
 
   @Test
