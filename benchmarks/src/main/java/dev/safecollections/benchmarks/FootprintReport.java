@@ -110,7 +110,8 @@ public final class FootprintReport {
 
   static <M extends Long2LongMap> Subject longToLong(String name, boolean ours,
       Supplier<M> create) {
-    return new Subject(name, ours, create, (m, i) -> m.put(i * 31L, i), (m, i) -> m.remove(i * 31L));
+    return new Subject(name, ours, create, (m, i) -> m.put(i * 31L, i),
+        (m, i) -> m.remove(i * 31L));
   }
 
   static <C extends Collection<Long>> Subject elements(String name, boolean ours,
@@ -212,10 +213,11 @@ public final class FootprintReport {
 
   public static void main(String[] args) throws IOException {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Measured %s with JOL"
-        + " on JDK %s (%s). Bytes per entry at %,d entries, the shared payload (reference keys,"
-        + " values and elements) not counted; then what the collection still reaches after"
-        + " every entry was removed one by one.%n%n", LocalDate.now(),
-        System.getProperty("java.version"), System.getProperty("java.vm.name"), N));
+        + " on %s, JDK %s (%s), compressed references. Bytes per entry at %,d entries, the"
+        + " shared payload (reference keys, values and elements) not counted; then what the"
+        + " collection still reaches after every entry was removed one by one.%n%n",
+        LocalDate.now(), RatioTable.cpu(), System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), N));
     out.append("| family | collection | bytes/entry at 1M | retained after removing all |\n"
         + "|---|---|---:|---:|\n");
     for (Family family : families()) {

@@ -94,7 +94,8 @@ final class LeakReport {
     h.append("</table>\n");
     for (Map.Entry<Scenario, List<Run>> e : byScenario.entrySet()) {
       Scenario scenario = e.getKey();
-      h.append("<h2 id=\"").append(scenario.id).append("\">").append(scenario.id).append(": ").append(esc(scenario.title))
+      h.append("<h2 id=\"").append(scenario.id).append("\">").append(scenario.id).append(": ")
+          .append(esc(scenario.title))
           .append("</h2>\n<p>").append(esc(scenario.story)).append("</p>\n");
       h.append(chart(e.getValue()));
       h.append("<p>");

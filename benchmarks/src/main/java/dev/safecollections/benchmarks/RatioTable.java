@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,6 +92,7 @@ public final class RatioTable {
     String section = "ratios";
     boolean targetsOnly = false;
     Path readme = null;
+    Instant measured = null;
     List<Result> results = new ArrayList<>();
     Map<String, Object> first = null;
     for (int i = 0; i < args.length; i++) {
@@ -102,6 +105,8 @@ public final class RatioTable {
       } else if (args[i].equals("--targets-only")) {
         targetsOnly = true;
       } else {
+        Instant written = Files.getLastModifiedTime(Path.of(args[i])).toInstant();
+        measured = (measured == null || written.isAfter(measured)) ? written : measured;
         for (Object o : (List<?>) Json.parse(Files.readString(Path.of(args[i])))) {
           @SuppressWarnings("unchecked")
           Map<String, Object> run = (Map<String, Object>) o;
@@ -113,7 +118,8 @@ public final class RatioTable {
     if (first == null) {
       throw new IllegalArgumentException("no JMH results in " + String.join(" ", args));
     }
-    String table = header(first, profile) + table(results, targetsOnly);
+    String table = header(first, profile, LocalDate.ofInstant(measured, ZoneOffset.UTC))
+        + table(results, targetsOnly);
     System.out.println(table);
     if (readme != null) {
       ReadmeSection.replace(readme, section, table);
@@ -157,10 +163,12 @@ public final class RatioTable {
     return Math.sqrt(squares / (values.size() - 1));
   }
 
-  static String header(Map<String, Object> run, String profile) {
+  /** The conditions of the run; {@code date} is when JMH wrote its results (UTC). */
+  static String header(Map<String, Object> run, String profile, LocalDate date) {
     return String.format(Locale.ROOT, "Measured %s on %s, %d cores, JDK %s (%s)%s. Throughput"
         + " ratios, ours over the baseline in the same run (above 1.00x: ours is faster); the"
-        + " ± combines the two sides' standard deviations over their measured iterations.%n%n", LocalDate.now(), cpu(),
+        + " ± combines the two sides' standard deviations over their measured iterations.%n%n",
+        date, cpu(),
         Runtime.getRuntime().availableProcessors(), run.get("jdkVersion"), run.get("vmName"),
         profile.isEmpty() ? "" : ", profile: " + profile);
   }
@@ -204,8 +212,9 @@ public final class RatioTable {
           boolean met = ratio >= c.target;
           verdict = String.format(Locale.ROOT, "≥ %.2fx %s", c.target, met ? "met" : "**short**");
           if (!met) {
-            missed.add(String.format(Locale.ROOT, "%s %s t%d: %.2fx (target %.2fx)", oursLabel,
-                o.method, o.threads, ratio, c.target));
+            missed.add(String.format(Locale.ROOT, "`%s` over `%s`, %s, %d thread%s: %.2fx"
+                + " (target %.2fx)", oursLabel, baselineLabel, o.method, o.threads,
+                o.threads == 1 ? "" : "s", ratio, c.target));
           }
         }
         out.append(String.format(Locale.ROOT, "| `%s` | `%s` | %s | %d | %.2f | %.2f | %.2fx%s |"

@@ -58,8 +58,8 @@ class RatioTableTest {
         + " | 1.00 | 1.00x ±0% | ≥ 0.95x met |"), table);
     assertFalse(table.contains("| get | 2 |"), "no row without ours at 2 threads: " + table);
     assertFalse(table.contains("singleThreaded"), "no row without ours: " + table);
-    assertTrue(table.contains("Short of the target in this run: SafeMaps.bounded get t1: 0.50x"
-        + " (target 0.80x)."), table);
+    assertTrue(table.contains("Short of the target in this run: `SafeMaps.bounded` over"
+        + " `Caffeine`, get, 1 thread: 0.50x (target 0.80x)."), table);
     assertTrue(table.contains("| `SafeMaps.bounded` | `ConcurrentHashMap` | get | 1 | 2.00 | 8.00"
         + " | 0.25x |  |"), table);
     String targets = RatioTable.table(parse(json), true);
