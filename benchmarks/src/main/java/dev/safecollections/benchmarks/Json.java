@@ -38,10 +38,7 @@ final class Json {
 
   private Object value() {
     space();
-    if (at >= text.length()) {
-      throw error("unexpected end");
-    }
-    char c = text.charAt(at);
+    char c = peek();
     switch (c) {
       case '{':
         return object();
@@ -64,7 +61,7 @@ final class Json {
     Map<String, Object> map = new LinkedHashMap<>();
     at++;
     space();
-    if (text.charAt(at) == '}') {
+    if (peek() == '}') {
       at++;
       return map;
     }
@@ -75,7 +72,7 @@ final class Json {
       expect(':');
       map.put(key, value());
       space();
-      if (text.charAt(at) == '}') {
+      if (peek() == '}') {
         at++;
         return map;
       }
@@ -87,14 +84,14 @@ final class Json {
     List<Object> list = new ArrayList<>();
     at++;
     space();
-    if (text.charAt(at) == ']') {
+    if (peek() == ']') {
       at++;
       return list;
     }
     while (true) {
       list.add(value());
       space();
-      if (text.charAt(at) == ']') {
+      if (peek() == ']') {
         at++;
         return list;
       }
@@ -106,7 +103,8 @@ final class Json {
     expect('"');
     StringBuilder b = new StringBuilder();
     while (true) {
-      char c = text.charAt(at++);
+      char c = peek();
+      at++;
       if (c == '"') {
         return b.toString();
       }
@@ -114,7 +112,8 @@ final class Json {
         b.append(c);
         continue;
       }
-      char e = text.charAt(at++);
+      char e = peek();
+      at++;
       switch (e) {
         case 'n':
           b.append('\n');
@@ -165,6 +164,13 @@ final class Json {
       throw error("expected '" + c + "'");
     }
     at++;
+  }
+
+  private char peek() {
+    if (at >= text.length()) {
+      throw error("unexpected end");
+    }
+    return text.charAt(at);
   }
 
   private void space() {

@@ -77,6 +77,10 @@ class RatioTableTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2] x"));
     assertEquals("trailing text at offset 7", e.getMessage());
+    for (String truncated : List.of("[1, ", "{\"a\" : ", "{\"a", "[\"x\\")) {
+      e = assertThrows(IllegalArgumentException.class, () -> Json.parse(truncated), truncated);
+      assertEquals("unexpected end at offset " + truncated.length(), e.getMessage());
+    }
   }
 
   @Test
