@@ -2,8 +2,8 @@
 # The benchmark suite: every backend beside its baselines, get/put/mixed/evict, 1 and 2 threads,
 # then a ratio table (ours over baseline, from JMH's JSON) and the footprint table.
 #
-#   benchmarks/suite.sh                 # short profile, about 12 minutes on 2 cores
-#   PROFILE=full benchmarks/suite.sh    # 3 forks, longer iterations, about 45 minutes
+#   benchmarks/suite.sh                 # short profile, about 15 minutes on 2 cores + 3 footprint
+#   PROFILE=full benchmarks/suite.sh    # 3 forks, longer iterations, roughly 70 minutes
 #   PROFILE=smoke benchmarks/suite.sh   # one 0.2 s iteration each: checks the script runs
 #   benchmarks/suite.sh --readme        # also rewrite the README's Performance tables
 #   SKIP_FOOTPRINT=1 benchmarks/suite.sh

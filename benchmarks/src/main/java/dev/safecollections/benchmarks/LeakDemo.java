@@ -80,6 +80,7 @@ public final class LeakDemo {
     String heap = System.getProperty("leakdemo.heap", "256m");
     String only = System.getProperty("leakdemo.only", "");
     Files.createDirectories(out);
+    String classpath = classpath();
     List<Run> runs = new ArrayList<>();
     System.out.printf("Each scenario runs once per collection, each in its own JVM with"
         + " -Xmx%s; used heap is in MiB (2^20 bytes), measured right after a full GC.%n%n", heap);
@@ -90,7 +91,7 @@ public final class LeakDemo {
         continue;
       }
       for (Variant variant : scenario.variants) {
-        Run run = run(scenario, variant, heap, out);
+        Run run = run(scenario, variant, heap, classpath, out);
         runs.add(run);
         System.out.printf("%-4s %-42s %-20s %9s %9s %,11d%n", scenario.id, variant.label,
             run.outcome, LeakReport.mib(run.peakUsed()),
@@ -102,13 +103,14 @@ public final class LeakDemo {
         out.resolve("samples.csv"));
   }
 
-  private static Run run(Scenario scenario, Variant variant, String heap, Path out)
+  private static Run run(Scenario scenario, Variant variant, String heap, String classpath,
+      Path out)
       throws IOException, InterruptedException {
     Run run = new Run(scenario, variant);
     Path log = out.resolve(scenario.id + "-" + variant.id + ".stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+UseG1GC", "-cp", classpath(),
+        "-Xmx" + heap, "-XX:+UseG1GC", "-cp", classpath,
         LeakScenarios.class.getName(), scenario.id, variant.id)
         .redirectError(log.toFile());
     Process process = builder.start();

@@ -23,7 +23,7 @@ import java.util.Map;
 final class LeakReport {
   private static final String[] OURS_COLORS = {"#1e8449", "#2471a3", "#7d3c98"};
   static final double MIB = 1024.0 * 1024.0;
-  private static final String JDK_COLOR = "#c0392b";
+  private static final String TODAY_COLOR = "#c0392b";
   private static final int WIDTH = 760;
   private static final int HEIGHT = 300;
   private static final int LEFT = 64;
@@ -99,9 +99,10 @@ final class LeakReport {
           .append("</h2>\n<p>").append(esc(scenario.story)).append("</p>\n");
       h.append(chart(e.getValue()));
       h.append("<p>");
-      int ours = 0;
-      for (Run run : e.getValue()) {
-        String color = run.variant.jdk ? JDK_COLOR : OURS_COLORS[ours++ % OURS_COLORS.length];
+      List<String> colors = colors(e.getValue());
+      for (int i = 0; i < e.getValue().size(); i++) {
+        Run run = e.getValue().get(i);
+        String color = colors.get(i);
         h.append("<span class=\"sw\" style=\"background:").append(color).append("\"></span><code>")
             .append(esc(run.variant.label)).append("</code>: ").append(verdict(run))
             .append("<br>\n");
@@ -110,6 +111,16 @@ final class LeakReport {
     }
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /** Each run's line colour: red for today's code, then green, blue, purple for ours. */
+  private static List<String> colors(List<Run> runs) {
+    List<String> colors = new ArrayList<>();
+    int ours = 0;
+    for (Run run : runs) {
+      colors.add(run.variant.today ? TODAY_COLOR : OURS_COLORS[ours++ % OURS_COLORS.length]);
+    }
+    return colors;
   }
 
   private static String verdict(Run run) {
@@ -166,9 +177,10 @@ final class LeakReport {
           + " text-anchor=\"end\">heap limit %.0f MiB</text>\n", LEFT, LEFT + plotW, py, py,
           LEFT + plotW - 4, py - 5, heap / MIB));
     }
-    int ours = 0;
-    for (Run run : runs) {
-      String color = run.variant.jdk ? JDK_COLOR : OURS_COLORS[ours++ % OURS_COLORS.length];
+    List<String> colors = colors(runs);
+    for (int i = 0; i < runs.size(); i++) {
+      Run run = runs.get(i);
+      String color = colors.get(i);
       StringBuilder points = new StringBuilder();
       double lastX = LEFT;
       double lastY = TOP + plotH;

@@ -43,7 +43,7 @@ public class LongMapSuite {
   /**
    * Keys are multiples of this odd constant (a bijection on {@code long}), not 0, 1, 2...:
    * {@code NonBlockingHashMapLong} spreads dense sequential keys so poorly that a miss probes
-   * for microseconds, which would hide what our layer costs.
+   * for microseconds ({@link LockFreeReport}), which would hide what our layer costs.
    */
   static final long SPREAD = 0x9E3779B97F4A7C15L;
 

@@ -67,16 +67,17 @@ public final class RatioTable {
     final int threads;
     final Map<String, String> params;
     final double score;
-    final double error;
+    /** The standard deviation over the measured iterations. */
+    final double deviation;
 
     Result(String benchmarkClass, String method, int threads, Map<String, String> params,
-        double score, double error) {
+        double score, double deviation) {
       this.benchmarkClass = benchmarkClass;
       this.method = method;
       this.threads = threads;
       this.params = params;
       this.score = score;
-      this.error = error;
+      this.deviation = deviation;
     }
 
     /** Everything that must match between ours and the baseline but {@code param}. */
@@ -204,7 +205,8 @@ public final class RatioTable {
           continue;
         }
         double ratio = o.score / b.score;
-        double spread = ratio * Math.sqrt(square(o.error / o.score) + square(b.error / b.score));
+        double spread =
+            ratio * Math.sqrt(square(o.deviation / o.score) + square(b.deviation / b.score));
         String oursLabel = label(o, c, c.ours);
         String baselineLabel = label(b, c, c.baseline);
         String verdict = "";
