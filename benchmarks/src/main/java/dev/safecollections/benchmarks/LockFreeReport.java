@@ -20,7 +20,8 @@ import org.jctools.maps.NonBlockingHashMapLong;
  * </ul>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar
- * dev.safecollections.benchmarks.LockFreeReport} (about 30 seconds). Timings are this machine's; compare within one run.
+ * dev.safecollections.benchmarks.LockFreeReport} (about 30 seconds). Timings are this
+ * machine's; compare within one run.
  */
 public final class LockFreeReport {
   private static final int BOUND = 1 << 16;
